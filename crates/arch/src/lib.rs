@@ -1,0 +1,1 @@
+//! Shared AArch64 vocabulary used by every a64sim crate.

@@ -1,0 +1,1 @@
+//! The a64sim processing element.

@@ -1,0 +1,1 @@
+//! Differential testing of a64sim.

@@ -1,0 +1,1 @@
+//! xtask bench (being written).

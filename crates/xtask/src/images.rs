@@ -1,0 +1,1 @@
+//! xtask images (being written).

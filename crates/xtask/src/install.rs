@@ -1,0 +1,1 @@
+//! xtask install (being written).

@@ -1,0 +1,1 @@
+//! xtask test (being written).

@@ -1,0 +1,1 @@
+//! The A64 encoding table.
