@@ -1,1 +1,44 @@
-fn main() {}
+//! `a64sim`: run AArch64 images, disassemble words.
+
+mod disasm_cmd;
+mod run_cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Command line of `a64sim`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "a64sim",
+    version,
+    about = "A cycle-approximate AArch64 system emulator"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run an image (the built-in demo when no image is given).
+    Run(run_cmd::RunArgs),
+    /// Disassemble instruction words.
+    Disasm(disasm_cmd::DisasmArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Run(args)) => run_cmd::run(args),
+        Some(Command::Disasm(args)) => disasm_cmd::run(args),
+        None => run_cmd::run(run_cmd::RunArgs::default()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("a64sim: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

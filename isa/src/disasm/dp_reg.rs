@@ -1,0 +1,7 @@
+//! Disassembly of the `dp_reg` section of the encoding table.
+
+use super::{Disasm, Outcome};
+#[allow(unused_imports, reason = "section rows are being written")]
+use crate::*;
+
+impl DpRegVisitor for Disasm {}
