@@ -64,7 +64,7 @@ fn ours(word: u32, pc: u64) -> String {
     match disassemble(word, pc) {
         Disassembly::Text(text) => text,
         Disassembly::Unallocated => unallocated_text(word),
-        Disassembly::Unimplemented(class) => format!("<unimplemented: {class}>"),
+        Disassembly::Unimplemented(class) => format!("<unimplemented: {class:?}>"),
     }
 }
 
