@@ -327,6 +327,12 @@ fn gen_enum(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(out, "        }}\n    }}\n}}");
 
+    let _ = writeln!(out, "/// Sections of the A64 encoding index, one `.decode` file each.");
+    let _ = writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Section {{");
+    for s in SECTIONS {
+        let _ = writeln!(out, "    /// `encodings/{s}.decode`.\n    {},", camel(s));
+    }
+    let _ = writeln!(out, "}}");
     let _ = writeln!(
         out,
         "/// A decoded A64 instruction: one variant per row of the encoding table."
@@ -352,6 +358,12 @@ fn gen_enum(out: &mut String, rows: &[Row]) {
     let _ = writeln!(out, "            Insn::Unallocated => \"Unallocated\",\n            Insn::Unimplemented(c) => c.name(),");
     for r in insn_rows(rows) {
         let _ = writeln!(out, "            Insn::{0}(_) => \"{0}\",", r.name);
+    }
+    let _ = writeln!(out, "        }}\n    }}");
+    let _ = writeln!(out, "    /// The encoding-index section of this instruction (`None` for `Unallocated`/`Unimplemented`).\n    pub fn section(&self) -> Option<Section> {{\n        match self {{");
+    let _ = writeln!(out, "            Insn::Unallocated | Insn::Unimplemented(_) => None,");
+    for r in insn_rows(rows) {
+        let _ = writeln!(out, "            Insn::{}(_) => Some(Section::{}),", r.name, camel(&r.section));
     }
     let _ = writeln!(out, "        }}\n    }}");
     let _ = writeln!(out, "    /// The instruction word, or `None` for `Unallocated`/`Unimplemented`.\n    pub fn encode(&self) -> Option<u32> {{\n        match self {{");

@@ -1,1 +1,10 @@
-//! Shared AArch64 vocabulary used by every a64sim crate.
+//! Shared AArch64 vocabulary used by every a64sim crate: exception levels, PSTATE and its
+//! SPSR encoding, exception classes and syndromes.
+//!
+//! This crate is a leaf: it knows the architecture's data layouts, not any behaviour.
+
+pub mod esr;
+pub mod pstate;
+
+pub use esr::{Esr, ExceptionClass};
+pub use pstate::{El, Pstate};

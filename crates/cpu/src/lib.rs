@@ -1,1 +1,27 @@
-//! The a64sim processing element.
+//! The a64sim processing element (PE).
+//!
+//! * [`state`]: architectural registers (X0–X30, banked SPs, PC, PSTATE).
+//! * [`sysreg`]: THE system-register table (encoding, reset, RES0/RES1, minimum EL, storage).
+//! * [`exec`]: execution, a [`Visitor`](a64sim_isa::Visitor) over decoded instructions, one
+//!   file per section of the encoding index.
+//! * [`memory`]: physical memory, the load/store path and the [`Platform`] (MMIO,
+//!   semihosting) the PE is generic over, so the hot path inlines.
+//! * [`block`]: the decoded-block cache keyed by physical address, with a jump cache keyed
+//!   by virtual PC and invalidation when a code page is written.
+//! * [`exception`]: exception entry and return.
+//! * [`run`]: the run loop with an instruction budget and a zero-cost tracing hook.
+
+pub mod block;
+pub mod error;
+pub mod exception;
+pub mod exec;
+pub mod memory;
+pub mod monitor;
+pub mod run;
+pub mod state;
+pub mod sysreg;
+
+pub use error::CpuError;
+pub use memory::{PhysMem, Platform, SemihostingCall};
+pub use run::{Cpu, NoTrace, RunOutcome, StopReason, Tracer};
+pub use state::CpuState;

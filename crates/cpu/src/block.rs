@@ -1,0 +1,187 @@
+//! The decoded-block cache (DESIGN.md "Decode once").
+//!
+//! A block is a run of decoded instructions starting at a physical address and ending
+//! after a branch, exception-generating or system instruction (everything in the
+//! `branch_sys` section), an instruction that does not decode, or at the end of a 4 KiB
+//! page. Blocks are found by physical address in a hash map, and by virtual PC through a
+//! direct-mapped jump cache that needs no hashing. When a page holding blocks is written,
+//! its blocks are dropped and the jump cache forgets them.
+
+use a64sim_isa::{decode, Insn, Section};
+use std::collections::HashMap;
+
+/// Most instructions in one block (a 4 KiB page holds 1024).
+pub const MAX_BLOCK_INSNS: usize = 1024;
+/// Entries of the jump cache (power of two).
+const JUMP_ENTRIES: usize = 1 << 12;
+/// Decoded instructions kept before the cache is flushed and refilled.
+const ARENA_LIMIT: usize = 1 << 22;
+
+/// One decoded block.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    /// Physical address of the first instruction.
+    pub pa: u64,
+    /// Index of the first instruction in the arena.
+    pub start: u32,
+    /// Number of instructions.
+    pub len: u32,
+}
+
+/// Identifies a block in the cache.
+pub type BlockId = u32;
+
+/// The block cache of one PE.
+#[derive(Debug)]
+pub struct BlockCache {
+    insns: Vec<Insn>,
+    words: Vec<u32>,
+    blocks: Vec<Block>,
+    by_pa: HashMap<u64, BlockId>,
+    by_page: HashMap<u64, Vec<BlockId>>,
+    /// (virtual PC, block) pairs; `u64::MAX` marks an empty entry.
+    jump: Box<[(u64, BlockId)]>,
+    /// Blocks decoded since creation (statistics).
+    pub decoded_blocks: u64,
+}
+
+impl Default for BlockCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Whether decoding stops after `insn`.
+#[inline]
+fn ends_block(insn: &Insn) -> bool {
+    !matches!(insn.section(), Some(Section::DpImm | Section::DpReg | Section::Ldst))
+}
+
+impl BlockCache {
+    /// An empty cache.
+    pub fn new() -> Self {
+        BlockCache {
+            insns: Vec::new(),
+            words: Vec::new(),
+            blocks: Vec::new(),
+            by_pa: HashMap::new(),
+            by_page: HashMap::new(),
+            jump: vec![(u64::MAX, 0); JUMP_ENTRIES].into_boxed_slice(),
+            decoded_blocks: 0,
+        }
+    }
+
+    #[inline(always)]
+    fn jump_slot(va: u64) -> usize {
+        (va >> 2) as usize & (JUMP_ENTRIES - 1)
+    }
+
+    /// The block for virtual PC `va` from the jump cache.
+    #[inline(always)]
+    pub fn lookup_va(&self, va: u64) -> Option<BlockId> {
+        let (k, id) = self.jump[Self::jump_slot(va)];
+        (k == va).then_some(id)
+    }
+
+    /// The block starting at physical address `pa`, remembered for virtual PC `va`.
+    pub fn lookup_pa(&mut self, va: u64, pa: u64) -> Option<BlockId> {
+        let id = *self.by_pa.get(&pa)?;
+        self.jump[Self::jump_slot(va)] = (va, id);
+        Some(id)
+    }
+
+    /// Decodes a block from `code`, the words from `pa` to the end of its page, and
+    /// remembers it for `va`.
+    pub fn insert(&mut self, va: u64, pa: u64, code: impl Iterator<Item = u32>) -> BlockId {
+        if self.insns.len() >= ARENA_LIMIT {
+            self.flush();
+        }
+        let start = self.insns.len() as u32;
+        for w in code.take(MAX_BLOCK_INSNS) {
+            let insn = decode(w);
+            self.insns.push(insn);
+            self.words.push(w);
+            if ends_block(&insn) {
+                break;
+            }
+        }
+        let len = self.insns.len() as u32 - start;
+        let id = self.blocks.len() as BlockId;
+        self.blocks.push(Block { pa, start, len });
+        self.by_pa.insert(pa, id);
+        self.by_page.entry(pa >> 12).or_default().push(id);
+        self.jump[Self::jump_slot(va)] = (va, id);
+        self.decoded_blocks += 1;
+        id
+    }
+
+    /// The block's instructions and their words.
+    #[inline(always)]
+    pub fn get(&self, id: BlockId) -> (&[Insn], &[u32]) {
+        let b = self.blocks[id as usize];
+        let r = b.start as usize..(b.start + b.len) as usize;
+        (&self.insns[r.clone()], &self.words[r])
+    }
+
+    /// Drops every block decoded from the 4 KiB page at physical address `page_pa`.
+    pub fn invalidate_page(&mut self, page_pa: u64) {
+        let Some(ids) = self.by_page.remove(&(page_pa >> 12)) else {
+            return;
+        };
+        for id in &ids {
+            let pa = self.blocks[*id as usize].pa;
+            if self.by_pa.get(&pa) == Some(id) {
+                self.by_pa.remove(&pa);
+            }
+        }
+        for e in self.jump.iter_mut() {
+            if ids.contains(&e.1) {
+                *e = (u64::MAX, 0);
+            }
+        }
+    }
+
+    /// Forgets every block (translation changed, or the arena is full).
+    pub fn flush(&mut self) {
+        self.insns.clear();
+        self.words.clear();
+        self.blocks.clear();
+        self.by_pa.clear();
+        self.by_page.clear();
+        self.jump.fill((u64::MAX, 0));
+    }
+
+    /// Forgets the virtual-to-block mapping only (translation context changed).
+    pub fn flush_jump_cache(&mut self) {
+        self.jump.fill((u64::MAX, 0));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOP: u32 = 0xd503_201f;
+    const ADD_X0_X0_1: u32 = 0x9100_0400;
+    const B_SELF: u32 = 0x1400_0000;
+
+    #[test]
+    fn blocks_end_after_a_branch() {
+        let mut c = BlockCache::new();
+        let id = c.insert(0x1000, 0x1000, [ADD_X0_X0_1, ADD_X0_X0_1, B_SELF, ADD_X0_X0_1].into_iter());
+        assert_eq!(c.get(id).0.len(), 3);
+        assert_eq!(c.lookup_va(0x1000), Some(id));
+    }
+
+    #[test]
+    fn invalidating_a_page_forgets_its_blocks() {
+        let mut c = BlockCache::new();
+        let a = c.insert(0x1000, 0x1000, [NOP].into_iter());
+        let b = c.insert(0x2000, 0x2000, [NOP].into_iter());
+        c.invalidate_page(0x1000);
+        assert_eq!(c.lookup_va(0x1000), None);
+        assert_eq!(c.lookup_pa(0x1000, 0x1000), None);
+        assert_eq!(c.lookup_va(0x2000), Some(b));
+        assert_ne!(a, b);
+    }
+}

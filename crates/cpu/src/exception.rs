@@ -1,0 +1,172 @@
+//! Exception entry and return (Arm ARM D1.10, ARCH.md §1.3–§1.5).
+//!
+//! Guest exceptions are values ([`Exception`]) returned by the executor and taken here.
+//! Routing beyond "to the current EL, or EL1 from EL0" arrives with the exception-level
+//! issue, which moves the choice of target EL into `a64sim-el2`.
+
+use crate::run::Pe;
+use crate::sysreg::{index_of, SysRegs};
+use a64sim_arch::{El, Esr};
+use a64sim_isa::sysreg::regs;
+
+/// Which entry of the vector table an exception uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VectorKind {
+    /// Synchronous exceptions (offset 0x000).
+    Sync = 0x000,
+    /// IRQ or vIRQ (0x080).
+    Irq = 0x080,
+    /// FIQ or vFIQ (0x100).
+    Fiq = 0x100,
+    /// SError or vSError (0x180).
+    SError = 0x180,
+}
+
+/// A guest exception about to be taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Exception {
+    /// Vector entry.
+    pub kind: VectorKind,
+    /// Target Exception level.
+    pub target: El,
+    /// Syndrome written to ESR_ELx (not for IRQ/FIQ).
+    pub esr: Esr,
+    /// Faulting virtual address for aborts, PC alignment and watchpoints.
+    pub far: Option<u64>,
+    /// Preferred return address (ELR_ELx).
+    pub preferred_return: u64,
+}
+
+/// Table indices of the banked exception registers, by EL (index 0 unused).
+const ELR: [usize; 4] = [usize::MAX, index_of(regs::ELR_EL1), index_of(regs::ELR_EL2), index_of(regs::ELR_EL3)];
+const SPSR: [usize; 4] = [usize::MAX, index_of(regs::SPSR_EL1), index_of(regs::SPSR_EL2), index_of(regs::SPSR_EL3)];
+const ESR: [usize; 4] = [usize::MAX, index_of(regs::ESR_EL1), index_of(regs::ESR_EL2), index_of(regs::ESR_EL3)];
+const FAR: [usize; 4] = [usize::MAX, index_of(regs::FAR_EL1), index_of(regs::FAR_EL2), index_of(regs::FAR_EL3)];
+const VBAR: [usize; 4] = [usize::MAX, index_of(regs::VBAR_EL1), index_of(regs::VBAR_EL2), index_of(regs::VBAR_EL3)];
+const SCTLR: [usize; 4] =
+    [usize::MAX, index_of(regs::SCTLR_EL1), index_of(regs::SCTLR_EL2), index_of(regs::SCTLR_EL3)];
+
+/// SCTLR_ELx.SPAN (bit 23): 0 sets PSTATE.PAN on exception entry.
+const SCTLR_SPAN: u64 = 1 << 23;
+/// SCTLR_ELx.DSSBS (bit 44): PSTATE.SSBS on exception entry.
+const SCTLR_DSSBS: u64 = 1 << 44;
+
+/// SCR_EL3.NS (bit 0).
+const SCR_NS: u64 = 1;
+/// SCR_EL3.EEL2 (bit 18).
+const SCR_EEL2: u64 = 1 << 18;
+/// HCR_EL2.TGE (bit 27).
+const HCR_TGE: u64 = 1 << 27;
+
+/// The SCTLR that governs `el` (EL0 uses SCTLR_EL1 until the EL2&0 regime exists).
+pub fn sctlr_index(el: El) -> usize {
+    SCTLR[(el as usize).max(1)]
+}
+
+/// The target of a synchronous exception that routes "to the current EL, EL1 from EL0".
+pub fn default_sync_target(el: El) -> El {
+    if el == El::El0 {
+        El::El1
+    } else {
+        el
+    }
+}
+
+impl Pe {
+    /// Takes `e`: AArch64.TakeException (ARCH.md §1.4). Returns the vector address.
+    pub fn take_exception(&mut self, e: &Exception) -> u64 {
+        let from = self.st.pstate.el;
+        let t = e.target as usize;
+        let mut off = e.kind as u64;
+        if e.target > from {
+            off += 0x400; // lower EL using AArch64 (a64sim has no AArch32)
+        } else if self.st.pstate.sp {
+            off += 0x200;
+        }
+        let spsr = self.st.pstate.to_spsr();
+        if !matches!(e.kind, VectorKind::Irq | VectorKind::Fiq) {
+            self.sys.set(ESR[t], e.esr.0);
+            if let Some(far) = e.far {
+                self.sys.set(FAR[t], far);
+            }
+        }
+        self.sys.set(SPSR[t], spsr);
+        self.sys.set(ELR[t], e.preferred_return);
+        let sctlr = self.sys.get(SCTLR[t]);
+        let p = &mut self.st.pstate;
+        p.el = e.target;
+        p.sp = true;
+        p.ss = false;
+        p.il = false;
+        p.daif = 0xf;
+        if e.target == El::El1 && sctlr & SCTLR_SPAN == 0 {
+            p.pan = true;
+        }
+        p.uao = false;
+        p.btype = 0;
+        p.ssbs = sctlr & SCTLR_DSSBS != 0;
+        // PSTATE.TCO is set on entry only when MTE is implemented (the MTE issue).
+        self.monitor.clear();
+        let pc = (self.sys.get(VBAR[t]) & !0x7ff) | off;
+        self.st.pc = pc;
+        pc
+    }
+
+    /// ERET: restores PSTATE from SPSR_ELx and returns ELR_ELx (AArch64.ExceptionReturn).
+    /// An illegal return (ARCH.md §1.5) keeps the EL and sets PSTATE.IL.
+    pub fn exception_return(&mut self) -> u64 {
+        let cur = self.st.pstate.el as usize;
+        let spsr = self.sys.get(SPSR[cur]);
+        let elr = self.sys.get(ELR[cur]);
+        self.monitor.clear();
+        let target = El::from_bits((spsr >> 2) as u8);
+        let scr = self.sys.get(index_of(regs::SCR_EL3));
+        let hcr = self.sys.get(index_of(regs::HCR_EL2));
+        let secure = scr & SCR_NS == 0;
+        let illegal = spsr & (1 << 4) != 0 // AArch32 is not implemented
+            || target > self.st.pstate.el
+            || spsr & 2 != 0
+            || (target == El::El0 && spsr & 1 != 0)
+            // EL2 does not exist in Secure state without FEAT_SEL2 (SCR_EL3.EEL2).
+            || (target == El::El2 && secure && scr & SCR_EEL2 == 0)
+            // With HCR_EL2.TGE = 1 EL1 is not a legal target in the state where EL2 is on.
+            || (target == El::El1 && hcr & HCR_TGE != 0 && (!secure || scr & SCR_EEL2 != 0));
+        if illegal {
+            let p = &mut self.st.pstate;
+            p.nzcv = (spsr >> 28) as u8 & 0xf;
+            p.daif = (spsr >> 6) as u8 & 0xf;
+            p.pan = spsr >> 22 & 1 != 0;
+            p.il = true;
+        } else {
+            self.st.pstate.set_from_spsr(spsr);
+        }
+        elr
+    }
+}
+
+/// Reads a banked register of `el` for diagnostics and tests.
+pub fn banked(sys: &SysRegs, which: Banked, el: El) -> u64 {
+    let t = (el as usize).max(1);
+    sys.get(match which {
+        Banked::Elr => ELR[t],
+        Banked::Spsr => SPSR[t],
+        Banked::Esr => ESR[t],
+        Banked::Far => FAR[t],
+        Banked::Vbar => VBAR[t],
+    })
+}
+
+/// Registers banked per exception level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Banked {
+    /// ELR_ELx.
+    Elr,
+    /// SPSR_ELx.
+    Spsr,
+    /// ESR_ELx.
+    Esr,
+    /// FAR_ELx.
+    Far,
+    /// VBAR_ELx.
+    Vbar,
+}

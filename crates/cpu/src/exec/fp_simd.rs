@@ -1,0 +1,8 @@
+//! Execution of the `fp_simd` section of the encoding table.
+
+use super::Exec;
+use crate::memory::Platform;
+#[allow(unused_imports, reason = "section rows are being written")]
+use a64sim_isa::*;
+
+impl<P: Platform> FpSimdVisitor for Exec<'_, P> {}

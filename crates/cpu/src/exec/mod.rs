@@ -1,0 +1,251 @@
+//! Execution: [`Exec`] is a [`Visitor`](a64sim_isa::Visitor) over decoded instructions.
+//! Each section of the encoding index has its handlers in its own file.
+//!
+//! A handler returns `Ok(Flow)` when the instruction completed and `Err(Trap)` when it
+//! raised a guest exception or must stop the run. Conventions for handler authors:
+//! * read operands with `self.pe.st.xr()/xs()`, write with `set_xr()/set_xs()`;
+//! * 32-bit forms write the zero-extended result (use [`Exec::set_xr_w`]);
+//! * memory goes through [`Exec::read`]/[`Exec::write`] (alignment, MMIO, self-modifying
+//!   code) and a handler that stored ends with [`Exec::after_store`];
+//! * PC-relative values use `self.pc`, the address of the instruction being executed.
+
+mod branch_sys;
+mod dp_imm;
+mod dp_reg;
+mod fp_simd;
+mod ldst;
+
+use crate::error::CpuError;
+use crate::exception::{default_sync_target, Exception, VectorKind};
+use crate::memory::{PhysMem, Platform};
+use crate::run::{Pe, StopReason};
+use a64sim_arch::esr::fsc;
+use a64sim_arch::{Esr, ExceptionClass};
+use a64sim_isa::{UnimplClass, VisitorBase, XReg};
+
+/// How execution continues after an instruction that completed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Fall through to the next instruction of the block.
+    Next,
+    /// Continue at this address (ends the block).
+    Branch(u64),
+    /// Continue at the next instruction, but outside this block (context changed, or the
+    /// block's own code was written).
+    EndBlock,
+}
+
+/// Why an instruction did not complete normally.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trap {
+    /// A guest exception to take.
+    Exception(Exception),
+    /// The run must stop (semihosting exit, emulator error).
+    Stop(StopReason),
+}
+
+/// What every handler returns.
+pub type ExecResult = Result<Flow, Trap>;
+
+/// The executing visitor: one PE, its memory and platform, and the current PC.
+#[derive(Debug)]
+pub struct Exec<'a, P: Platform> {
+    /// The processing element.
+    pub pe: &'a mut Pe,
+    /// RAM.
+    pub mem: &'a mut PhysMem,
+    /// Devices and semihosting.
+    pub plat: &'a mut P,
+    /// Address of the instruction being executed.
+    pub pc: u64,
+}
+
+impl<P: Platform> Exec<'_, P> {
+    /// Writes a 32-bit result: W registers zero-extend into X (Arm ARM C1.2.5).
+    #[inline(always)]
+    pub fn set_xr_w(&mut self, r: XReg, sf: bool, v: u64) {
+        self.pe.st.set_xr(r, if sf { v } else { v & 0xffff_ffff });
+    }
+
+    /// A synchronous exception with syndrome `esr`, taken to the default target EL,
+    /// returning to this instruction.
+    #[cold]
+    pub fn sync_exception(&self, esr: Esr, far: Option<u64>, preferred_return: u64) -> Trap {
+        Trap::Exception(Exception {
+            kind: VectorKind::Sync,
+            target: default_sync_target(self.pe.st.pstate.el),
+            esr,
+            far,
+            preferred_return,
+        })
+    }
+
+    /// UNDEFINED: EC 0x00 (Arm ARM D1.10.4), returning to this instruction.
+    #[cold]
+    pub fn undefined(&self) -> ExecResult {
+        Err(self.sync_exception(Esr::new(ExceptionClass::Unknown, 0), None, self.pc))
+    }
+
+    /// Stops the run with an emulator error.
+    #[cold]
+    pub fn stop(&self, e: CpuError) -> ExecResult {
+        Err(Trap::Stop(StopReason::Error(e)))
+    }
+
+    /// Stops the run: a64sim decodes this instruction but does not execute it yet.
+    #[cold]
+    pub fn not_implemented(&self, what: &str) -> ExecResult {
+        let word = self.fetch_word_for_diagnostics();
+        self.stop(CpuError::Unimplemented { pc: self.pc, word, what: what.to_string() })
+    }
+
+    /// The instruction word at `pc` (MMU off: the PC is the physical address).
+    fn fetch_word_for_diagnostics(&self) -> u32 {
+        self.mem.offset(self.pc, 4).map(|o| self.mem.read_u32_at(o)).unwrap_or(0)
+    }
+
+    /// A data abort for an access of the current EL (ISV = 0).
+    #[cold]
+    fn data_abort(&self, va: u64, dfsc: u8, write: bool) -> Trap {
+        let el = self.pe.st.pstate.el;
+        let ec = if default_sync_target(el) > el {
+            ExceptionClass::DataAbortLower
+        } else {
+            ExceptionClass::DataAbortSame
+        };
+        let iss = dfsc as u32 | ((write as u32) << 6);
+        self.sync_exception(Esr::new(ec, iss), Some(va), self.pc)
+    }
+
+    /// Translates a data address. With the MMU off (the only mode before the MMU issue)
+    /// every data access is to Device-nGnRnE memory, so an unaligned one is an alignment
+    /// fault (QEMU 10 agrees, QEMU.md).
+    #[inline(always)]
+    fn translate_data(&self, va: u64, size: usize, write: bool) -> Result<u64, Trap> {
+        if va & (size as u64 - 1) != 0 {
+            return Err(self.data_abort(va, fsc::ALIGNMENT, write));
+        }
+        Ok(va)
+    }
+
+    /// Loads `size` (1, 2, 4 or 8) bytes, zero-extended.
+    #[inline(always)]
+    pub fn read(&mut self, va: u64, size: usize) -> Result<u64, Trap> {
+        let pa = self.translate_data(va, size, false)?;
+        match self.mem.offset(pa, size) {
+            Some(off) => Ok(self.mem.read_at(off, size)),
+            None => self.read_slow(pa, size),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn read_slow(&mut self, pa: u64, size: usize) -> Result<u64, Trap> {
+        match self.plat.mmio_read(pa, size) {
+            Some(v) => Ok(v),
+            None => Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc: self.pc, pa, size, kind: "read" }))),
+        }
+    }
+
+    /// Stores the low `size` (1, 2, 4 or 8) bytes of `v`.
+    #[inline(always)]
+    pub fn write(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
+        let pa = self.translate_data(va, size, true)?;
+        match self.mem.offset(pa, size) {
+            Some(off) => {
+                self.mem.write_at(off, size, v);
+                Ok(())
+            }
+            None => self.write_slow(pa, size, v),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn write_slow(&mut self, pa: u64, size: usize, v: u64) -> Result<(), Trap> {
+        if self.plat.mmio_write(pa, size, v) {
+            Ok(())
+        } else {
+            Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc: self.pc, pa, size, kind: "write" })))
+        }
+    }
+
+    /// Physical address of a data access for the exclusive monitor (MMU off: the VA).
+    #[inline(always)]
+    pub fn monitor_address(&self, va: u64) -> u64 {
+        va
+    }
+
+    /// How a handler that stored to memory finishes: if the store hit a page holding
+    /// decoded code, the block ends so that the new code is decoded before it runs.
+    #[inline(always)]
+    pub fn after_store(&self) -> ExecResult {
+        if self.mem.has_dirty_code() {
+            Ok(Flow::EndBlock)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+}
+
+impl<P: Platform> VisitorBase for Exec<'_, P> {
+    type Output = ExecResult;
+
+    #[cold]
+    fn unallocated(&mut self) -> ExecResult {
+        self.undefined()
+    }
+
+    #[cold]
+    fn unimplemented(&mut self, class: UnimplClass) -> ExecResult {
+        let word = self.fetch_word_for_diagnostics();
+        self.stop(CpuError::unimplemented_class(self.pc, word, class))
+    }
+}
+
+/// AddWithCarry() (Arm ARM J1): result and NZCV of `x + y + carry` at `sf` width.
+#[inline(always)]
+pub fn add_with_carry(x: u64, y: u64, carry: bool, sf: bool) -> (u64, u8) {
+    if sf {
+        let (r1, c1) = x.overflowing_add(y);
+        let (r, c2) = r1.overflowing_add(carry as u64);
+        let c = c1 || c2;
+        let v = ((x ^ r) & (y ^ r)) >> 63 != 0;
+        let n = r >> 63 != 0;
+        (r, ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8)
+    } else {
+        let (x, y) = (x as u32, y as u32);
+        let (r1, c1) = x.overflowing_add(y);
+        let (r, c2) = r1.overflowing_add(carry as u32);
+        let c = c1 || c2;
+        let v = ((x ^ r) & (y ^ r)) >> 31 != 0;
+        let n = r >> 31 != 0;
+        (r as u64, ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8)
+    }
+}
+
+/// NZCV of a logical result (C = V = 0).
+#[inline(always)]
+pub fn logical_flags(r: u64, sf: bool) -> u8 {
+    let (n, z) = if sf { (r >> 63 != 0, r == 0) } else { (r >> 31 & 1 != 0, r as u32 == 0) };
+    ((n as u8) << 3) | ((z as u8) << 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_with_carry_matches_the_arm_examples() {
+        // 0x7fffffff + 1 overflows a W register: N=1 V=1.
+        assert_eq!(add_with_carry(0x7fff_ffff, 1, false, false), (0x8000_0000, 0b1001));
+        // SUBS via x + !y + 1: 5 - 5 = 0 with C=1 (no borrow), Z=1.
+        assert_eq!(add_with_carry(5, !5u64, true, true), (0, 0b0110));
+        // 0 - 1: borrow, C=0, N=1.
+        assert_eq!(add_with_carry(0, !1u64, true, true), (u64::MAX, 0b1000));
+        // u64::MAX + 1: C=1, Z=1, no signed overflow.
+        assert_eq!(add_with_carry(u64::MAX, 1, false, true), (0, 0b0110));
+        // i64::MIN - 1 overflows: V=1, C=1.
+        assert_eq!(add_with_carry(1 << 63, !1u64, true, true).1, 0b0011);
+    }
+}

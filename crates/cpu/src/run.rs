@@ -1,0 +1,203 @@
+//! The run loop: look up (or decode) the block at the PC, execute it, take exceptions,
+//! repeat until the instruction budget is spent or something stops the run.
+
+use crate::block::BlockCache;
+use crate::error::CpuError;
+use crate::exec::{Exec, Flow, Trap};
+use crate::memory::{PhysMem, Platform};
+use crate::monitor::ExclusiveMonitor;
+use crate::state::CpuState;
+use crate::sysreg::SysRegs;
+use a64sim_arch::{El, Esr, ExceptionClass};
+use a64sim_isa::Insn;
+
+/// Architectural state of one processing element: registers, system registers, monitor.
+#[derive(Clone, Debug)]
+pub struct Pe {
+    /// General-purpose registers, SPs, PC, PSTATE.
+    pub st: CpuState,
+    /// System registers.
+    pub sys: SysRegs,
+    /// Local exclusive monitor.
+    pub monitor: ExclusiveMonitor,
+    /// Instructions retired since reset.
+    pub retired: u64,
+}
+
+/// A processing element with its decoded-block cache.
+#[derive(Debug)]
+pub struct Cpu {
+    /// Architectural state.
+    pub pe: Pe,
+    /// Decoded blocks.
+    pub blocks: BlockCache,
+}
+
+/// Why a run stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// The instruction budget was spent.
+    BudgetExhausted,
+    /// The guest exited through semihosting with this status.
+    Exit(i32),
+    /// The emulator could not go on.
+    Error(CpuError),
+}
+
+/// The result of [`Cpu::run`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOutcome {
+    /// Why the run stopped.
+    pub reason: StopReason,
+    /// Instructions retired during this run.
+    pub retired: u64,
+}
+
+/// Observes execution one instruction at a time. With [`NoTrace`] every hook compiles away.
+pub trait Tracer {
+    /// Whether the hooks are called at all (a constant, so the check costs nothing).
+    const ENABLED: bool;
+    /// Before the instruction `word` at `pc` executes.
+    fn before(&mut self, pe: &Pe, pc: u64, word: u32, insn: &Insn);
+    /// After it completed or raised an exception.
+    fn after(&mut self, pe: &Pe);
+}
+
+/// The tracer that does nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoTrace;
+
+impl Tracer for NoTrace {
+    const ENABLED: bool = false;
+    #[inline(always)]
+    fn before(&mut self, _: &Pe, _: u64, _: u32, _: &Insn) {}
+    #[inline(always)]
+    fn after(&mut self, _: &Pe) {}
+}
+
+impl Cpu {
+    /// A PE out of reset at `el` (MMU off, DAIF masked), about to execute `entry`.
+    pub fn new(el: El, entry: u64) -> Self {
+        Cpu {
+            pe: Pe { st: CpuState::reset(el, entry), sys: SysRegs::new(), monitor: ExclusiveMonitor::default(), retired: 0 },
+            blocks: BlockCache::new(),
+        }
+    }
+
+    /// Runs at most `budget` instructions.
+    pub fn run<P: Platform, T: Tracer>(&mut self, mem: &mut PhysMem, plat: &mut P, budget: u64, tracer: &mut T) -> RunOutcome {
+        let start = self.pe.retired;
+        let Cpu { pe, blocks } = self;
+        loop {
+            if mem.has_dirty_code() {
+                for page in mem.take_dirty_code() {
+                    blocks.invalidate_page(page);
+                }
+            }
+            let done = pe.retired - start;
+            if done >= budget {
+                return RunOutcome { reason: StopReason::BudgetExhausted, retired: done };
+            }
+            let pc = pe.st.pc;
+            let id = match blocks.lookup_va(pc) {
+                Some(id) => id,
+                None => match find_or_decode(pe, blocks, mem, pc) {
+                    Ok(id) => id,
+                    Err(Trap::Exception(e)) => {
+                        pe.take_exception(&e);
+                        continue;
+                    }
+                    Err(Trap::Stop(reason)) => return RunOutcome { reason, retired: pe.retired - start },
+                },
+            };
+            let (insns, words) = blocks.get(id);
+            let n = insns.len().min((budget - done) as usize);
+            let mut exec = Exec { pe, mem, plat, pc };
+            let mut i = 0;
+            let trap = loop {
+                if i == n {
+                    break None;
+                }
+                let insn = insns[i];
+                if T::ENABLED {
+                    tracer.before(exec.pe, exec.pc, words[i], &insn);
+                }
+                let r = insn.visit(&mut exec);
+                i += 1;
+                match r {
+                    Ok(Flow::Next) => {
+                        exec.pc = exec.pc.wrapping_add(4);
+                        if T::ENABLED {
+                            exec.pe.st.pc = exec.pc;
+                            tracer.after(exec.pe);
+                        }
+                    }
+                    Ok(Flow::Branch(target)) => {
+                        exec.pc = target;
+                        break None;
+                    }
+                    Ok(Flow::EndBlock) => {
+                        exec.pc = exec.pc.wrapping_add(4);
+                        break None;
+                    }
+                    Err(t) => break Some(t),
+                }
+            };
+            let pc = exec.pc;
+            pe.st.pc = pc;
+            match trap {
+                None => {
+                    pe.retired += i as u64;
+                    if T::ENABLED && i > 0 {
+                        tracer.after(pe);
+                    }
+                }
+                Some(Trap::Exception(e)) => {
+                    // An exception-generating instruction (SVC, HVC, SMC) completes: its
+                    // preferred return is the next instruction. A fault does not retire.
+                    let completed = e.preferred_return != pc;
+                    pe.retired += i as u64 - 1 + completed as u64;
+                    pe.take_exception(&e);
+                    if T::ENABLED {
+                        tracer.after(pe);
+                    }
+                }
+                Some(Trap::Stop(reason)) => {
+                    // Semihosting exit completes the HLT; errors leave the PC at the culprit.
+                    let completed = matches!(reason, StopReason::Exit(_));
+                    pe.retired += i as u64 - 1 + completed as u64;
+                    return RunOutcome { reason, retired: pe.retired - start };
+                }
+            }
+        }
+    }
+}
+
+/// Finds the block for `pc` by physical address, decoding it when it is new.
+#[cold]
+fn find_or_decode(pe: &Pe, blocks: &mut BlockCache, mem: &mut PhysMem, pc: u64) -> Result<u32, Trap> {
+    if pc & 3 != 0 {
+        // PC alignment fault (EC 0x22), FAR = the misaligned PC.
+        return Err(Trap::Exception(crate::exception::Exception {
+            kind: crate::exception::VectorKind::Sync,
+            target: crate::exception::default_sync_target(pe.st.pstate.el),
+            esr: Esr::new(ExceptionClass::PcAlignment, 0),
+            far: Some(pc),
+            preferred_return: pc,
+        }));
+    }
+    // MMU off: the PC is the physical address.
+    let pa = pc;
+    if let Some(id) = blocks.lookup_pa(pc, pa) {
+        return Ok(id);
+    }
+    let Some(off) = mem.offset(pa, 4) else {
+        return Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc, pa, size: 4, kind: "fetch" })));
+    };
+    let page_end = (off | 0xfff) + 1;
+    let end = page_end.min(mem.size());
+    mem.mark_code(off);
+    let m: &PhysMem = mem;
+    let words = (off..end).step_by(4).map(|o| m.read_u32_at(o));
+    Ok(blocks.insert(pc, pa, words))
+}
