@@ -20,8 +20,10 @@ pub mod monitor;
 pub mod run;
 pub mod state;
 pub mod sysreg;
+pub mod trace;
 
 pub use error::CpuError;
 pub use memory::{PhysMem, Platform, SemihostingCall};
 pub use run::{Cpu, NoTrace, RunOutcome, StopReason, Tracer};
 pub use state::CpuState;
+pub use trace::TextTracer;
