@@ -67,6 +67,23 @@ fn snake(name: &str) -> String {
     out
 }
 
+/// The handler method name of a row: snake case, as a raw identifier when it is a keyword.
+fn method(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl",
+        "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static", "struct",
+        "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract",
+        "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
+        "gen",
+    ];
+    let s = snake(name);
+    if KEYWORDS.contains(&s.as_str()) {
+        format!("r#{s}")
+    } else {
+        s
+    }
+}
+
 fn camel(stem: &str) -> String {
     stem.split('_')
         .map(|p| {
@@ -268,12 +285,16 @@ fn gen_structs(out: &mut String, rows: &[Row]) {
             "    pub fn from_word(w: u32) -> Self {{\n        Self {{"
         );
         for f in &r.fields {
-            let raw = format!("((w >> {}) & {:#x})", f.lsb, (1u64 << f.width) - 1);
+            let raw = if f.lsb == 0 {
+                format!("(w & {:#x})", (1u64 << f.width) - 1)
+            } else {
+                format!("((w >> {}) & {:#x})", f.lsb, (1u64 << f.width) - 1)
+            };
             let conv = match rust_type(f).as_str() {
                 "bool" => format!("{raw} != 0"),
                 "XReg" => format!("XReg::new({raw} as u8)"),
                 "XRegSp" => format!("XRegSp::new({raw} as u8)"),
-                "i32" => format!("((({raw}) << {sh}) as i32) >> {sh}", sh = 32 - f.width),
+                "i32" => format!("(({raw} << {sh}) as i32) >> {sh}", sh = 32 - f.width),
                 t => format!("{raw} as {t}"),
             };
             let _ = writeln!(out, "            {}: {},", f.name, conv);
@@ -493,7 +514,7 @@ fn gen_visitors(out: &mut String, rows: &[Row]) {
                 out,
                 "    /// Handles [`{0}`].\n    fn {1}(&mut self, i: {0}) -> Self::Output;",
                 r.name,
-                snake(&r.name)
+                method(&r.name)
             );
         }
         let _ = writeln!(out, "}}");
@@ -509,7 +530,7 @@ fn gen_visitors(out: &mut String, rows: &[Row]) {
             out,
             "            Insn::{}(i) => v.{}(i),",
             r.name,
-            snake(&r.name)
+            method(&r.name)
         );
     }
     let _ = writeln!(out, "        }}\n    }}\n}}");

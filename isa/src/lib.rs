@@ -69,7 +69,21 @@ impl EncodingRow {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+/// Everything `build.rs` generates from the encoding table.
+#[allow(
+    clippy::identity_op,
+    clippy::precedence,
+    clippy::unnecessary_cast,
+    clippy::match_single_binding,
+    unused_parens,
+    reason = "generated code favours uniformity over minimal syntax"
+)]
+mod generated {
+    use crate::operand::{XReg, XRegSp};
+    use crate::{EncodingRow, FieldInfo, RowKind};
+    include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+}
+pub use generated::*;
 
 #[cfg(test)]
 mod table_tests;

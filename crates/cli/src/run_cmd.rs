@@ -50,8 +50,12 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
         }
         _ => (s, 1),
     };
-    let n: usize = num.parse().map_err(|e| format!("`{s}` is not a size: {e}"))?;
-    let bytes = n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))?;
+    let n: usize = num
+        .parse()
+        .map_err(|e| format!("`{s}` is not a size: {e}"))?;
+    let bytes = n
+        .checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))?;
     if !(1 << 20..=1 << 36).contains(&bytes) {
         return Err(format!("`{s}`: memory must be between 1M and 64G"));
     }
@@ -60,11 +64,15 @@ pub fn parse_size(s: &str) -> Result<usize, String> {
 
 /// Runs the image and prints a summary line on stderr.
 pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let config = MachineConfig { ram_size: args.memory.unwrap_or(512 << 20) };
+    let config = MachineConfig {
+        ram_size: args.memory.unwrap_or(512 << 20),
+    };
     let image = match &args.image {
         Some(path) => load_image(path, args.load_addr)?,
         None => {
-            eprintln!("a64sim: no image given, running the built-in demo (see `a64sim run --help`)");
+            eprintln!(
+                "a64sim: no image given, running the built-in demo (see `a64sim run --help`)"
+            );
             a64sim_machine::loader::parse_image(std::path::Path::new("<demo>"), DEMO_IMAGE, None)?
         }
     };
@@ -74,10 +82,13 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let start = Instant::now();
     let outcome = match &args.trace {
         Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let file =
+                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
             let mut tracer = TextTracer::new(std::io::BufWriter::new(file));
             let outcome = machine.run_traced(budget, &mut tracer);
-            tracer.finish().map_err(|e| format!("{}: {e}", path.display()))?;
+            tracer
+                .finish()
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             outcome
         }
         None => machine.run(budget),
@@ -86,8 +97,14 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     machine.bus.console().flush();
     let mips = outcome.retired as f64 / secs.max(1e-9) / 1e6;
     let (what, code) = match &outcome.reason {
-        StopReason::Exit(c) => (format!("guest exited with status {c}"), ExitCode::from(*c as u8)),
-        StopReason::BudgetExhausted => ("instruction budget spent (--max-insns)".to_string(), ExitCode::SUCCESS),
+        StopReason::Exit(c) => (
+            format!("guest exited with status {c}"),
+            ExitCode::from(*c as u8),
+        ),
+        StopReason::BudgetExhausted => (
+            "instruction budget spent (--max-insns)".to_string(),
+            ExitCode::SUCCESS,
+        ),
         StopReason::Error(e) => (format!("emulator stopped: {e}"), ExitCode::from(2)),
     };
     if args.json {
@@ -96,7 +113,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             outcome.retired, machine.cpu.pe.st.pc, what
         );
     } else {
-        eprintln!("a64sim: {} instructions in {secs:.3} s ({mips:.1} MIPS); {what}", outcome.retired);
+        eprintln!(
+            "a64sim: {} instructions in {secs:.3} s ({mips:.1} MIPS); {what}",
+            outcome.retired
+        );
     }
     Ok(code)
 }

@@ -54,7 +54,10 @@ impl Default for BlockCache {
 /// Whether decoding stops after `insn`.
 #[inline]
 fn ends_block(insn: &Insn) -> bool {
-    !matches!(insn.section(), Some(Section::DpImm | Section::DpReg | Section::Ldst))
+    !matches!(
+        insn.section(),
+        Some(Section::DpImm | Section::DpReg | Section::Ldst)
+    )
 }
 
 impl BlockCache {
@@ -168,7 +171,11 @@ mod tests {
     #[test]
     fn blocks_end_after_a_branch() {
         let mut c = BlockCache::new();
-        let id = c.insert(0x1000, 0x1000, [ADD_X0_X0_1, ADD_X0_X0_1, B_SELF, ADD_X0_X0_1].into_iter());
+        let id = c.insert(
+            0x1000,
+            0x1000,
+            [ADD_X0_X0_1, ADD_X0_X0_1, B_SELF, ADD_X0_X0_1].into_iter(),
+        );
         assert_eq!(c.get(id).0.len(), 3);
         assert_eq!(c.lookup_va(0x1000), Some(id));
     }

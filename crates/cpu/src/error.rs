@@ -34,6 +34,10 @@ pub enum CpuError {
 impl CpuError {
     /// Builds the error for an unimplemented encoding class.
     pub fn unimplemented_class(pc: u64, word: u32, class: UnimplClass) -> Self {
-        CpuError::Unimplemented { pc, word, what: class.name().to_string() }
+        CpuError::Unimplemented {
+            pc,
+            word,
+            what: class.name().to_string(),
+        }
     }
 }

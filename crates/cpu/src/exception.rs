@@ -38,13 +38,42 @@ pub struct Exception {
 }
 
 /// Table indices of the banked exception registers, by EL (index 0 unused).
-const ELR: [usize; 4] = [usize::MAX, index_of(regs::ELR_EL1), index_of(regs::ELR_EL2), index_of(regs::ELR_EL3)];
-const SPSR: [usize; 4] = [usize::MAX, index_of(regs::SPSR_EL1), index_of(regs::SPSR_EL2), index_of(regs::SPSR_EL3)];
-const ESR: [usize; 4] = [usize::MAX, index_of(regs::ESR_EL1), index_of(regs::ESR_EL2), index_of(regs::ESR_EL3)];
-const FAR: [usize; 4] = [usize::MAX, index_of(regs::FAR_EL1), index_of(regs::FAR_EL2), index_of(regs::FAR_EL3)];
-const VBAR: [usize; 4] = [usize::MAX, index_of(regs::VBAR_EL1), index_of(regs::VBAR_EL2), index_of(regs::VBAR_EL3)];
-const SCTLR: [usize; 4] =
-    [usize::MAX, index_of(regs::SCTLR_EL1), index_of(regs::SCTLR_EL2), index_of(regs::SCTLR_EL3)];
+const ELR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::ELR_EL1),
+    index_of(regs::ELR_EL2),
+    index_of(regs::ELR_EL3),
+];
+const SPSR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::SPSR_EL1),
+    index_of(regs::SPSR_EL2),
+    index_of(regs::SPSR_EL3),
+];
+const ESR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::ESR_EL1),
+    index_of(regs::ESR_EL2),
+    index_of(regs::ESR_EL3),
+];
+const FAR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::FAR_EL1),
+    index_of(regs::FAR_EL2),
+    index_of(regs::FAR_EL3),
+];
+const VBAR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::VBAR_EL1),
+    index_of(regs::VBAR_EL2),
+    index_of(regs::VBAR_EL3),
+];
+const SCTLR: [usize; 4] = [
+    usize::MAX,
+    index_of(regs::SCTLR_EL1),
+    index_of(regs::SCTLR_EL2),
+    index_of(regs::SCTLR_EL3),
+];
 
 /// SCTLR_ELx.SPAN (bit 23): 0 sets PSTATE.PAN on exception entry.
 const SCTLR_SPAN: u64 = 1 << 23;

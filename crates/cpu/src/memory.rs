@@ -23,7 +23,12 @@ impl PhysMem {
     /// Zero-filled RAM of `size` bytes at physical address `base`.
     pub fn new(base: u64, size: usize) -> Self {
         let pages = size.div_ceil(1 << CODE_PAGE_SHIFT);
-        PhysMem { base, data: vec![0; size], code_pages: vec![0; pages], dirty_code: Vec::new() }
+        PhysMem {
+            base,
+            data: vec![0; size],
+            code_pages: vec![0; pages],
+            dirty_code: Vec::new(),
+        }
     }
 
     /// First physical address of RAM.
@@ -75,7 +80,12 @@ impl PhysMem {
     /// Reads an instruction word (little-endian) at a RAM offset.
     #[inline(always)]
     pub fn read_u32_at(&self, off: usize) -> u32 {
-        u32::from_le_bytes([self.data[off], self.data[off + 1], self.data[off + 2], self.data[off + 3]])
+        u32::from_le_bytes([
+            self.data[off],
+            self.data[off + 1],
+            self.data[off + 2],
+            self.data[off + 3],
+        ])
     }
 
     /// Copies bytes out of RAM; `false` when any of `[pa, pa + buf.len())` is not RAM.
@@ -96,7 +106,10 @@ impl PhysMem {
             Some(off) => {
                 self.data[off..off + bytes.len()].copy_from_slice(bytes);
                 if !bytes.is_empty() {
-                    let (first, last) = (off >> CODE_PAGE_SHIFT, (off + bytes.len() - 1) >> CODE_PAGE_SHIFT);
+                    let (first, last) = (
+                        off >> CODE_PAGE_SHIFT,
+                        (off + bytes.len() - 1) >> CODE_PAGE_SHIFT,
+                    );
                     for page in first..=last {
                         self.note_code_write(page << CODE_PAGE_SHIFT);
                     }
@@ -113,7 +126,8 @@ impl PhysMem {
         let page = off >> CODE_PAGE_SHIFT;
         if self.code_pages[page] != 0 {
             self.code_pages[page] = 0;
-            self.dirty_code.push(self.base + ((page as u64) << CODE_PAGE_SHIFT));
+            self.dirty_code
+                .push(self.base + ((page as u64) << CODE_PAGE_SHIFT));
         }
     }
 
@@ -132,7 +146,6 @@ impl PhysMem {
     pub fn mark_code(&mut self, off: usize) {
         self.code_pages[off >> CODE_PAGE_SHIFT] = 1;
     }
-
 }
 
 /// The result of a semihosting call (Arm semihosting v2, `HLT #0xF000` in A64).

@@ -79,13 +79,24 @@ impl Cpu {
     /// A PE out of reset at `el` (MMU off, DAIF masked), about to execute `entry`.
     pub fn new(el: El, entry: u64) -> Self {
         Cpu {
-            pe: Pe { st: CpuState::reset(el, entry), sys: SysRegs::new(), monitor: ExclusiveMonitor::default(), retired: 0 },
+            pe: Pe {
+                st: CpuState::reset(el, entry),
+                sys: SysRegs::new(),
+                monitor: ExclusiveMonitor::default(),
+                retired: 0,
+            },
             blocks: BlockCache::new(),
         }
     }
 
     /// Runs at most `budget` instructions.
-    pub fn run<P: Platform, T: Tracer>(&mut self, mem: &mut PhysMem, plat: &mut P, budget: u64, tracer: &mut T) -> RunOutcome {
+    pub fn run<P: Platform, T: Tracer>(
+        &mut self,
+        mem: &mut PhysMem,
+        plat: &mut P,
+        budget: u64,
+        tracer: &mut T,
+    ) -> RunOutcome {
         let start = self.pe.retired;
         let Cpu { pe, blocks } = self;
         loop {
@@ -96,7 +107,10 @@ impl Cpu {
             }
             let done = pe.retired - start;
             if done >= budget {
-                return RunOutcome { reason: StopReason::BudgetExhausted, retired: done };
+                return RunOutcome {
+                    reason: StopReason::BudgetExhausted,
+                    retired: done,
+                };
             }
             let pc = pe.st.pc;
             let id = match blocks.lookup_va(pc) {
@@ -107,7 +121,12 @@ impl Cpu {
                         pe.take_exception(&e);
                         continue;
                     }
-                    Err(Trap::Stop(reason)) => return RunOutcome { reason, retired: pe.retired - start },
+                    Err(Trap::Stop(reason)) => {
+                        return RunOutcome {
+                            reason,
+                            retired: pe.retired - start,
+                        }
+                    }
                 },
             };
             let (insns, words) = blocks.get(id);
@@ -166,7 +185,10 @@ impl Cpu {
                     // Semihosting exit completes the HLT; errors leave the PC at the culprit.
                     let completed = matches!(reason, StopReason::Exit(_));
                     pe.retired += i as u64 - 1 + completed as u64;
-                    return RunOutcome { reason, retired: pe.retired - start };
+                    return RunOutcome {
+                        reason,
+                        retired: pe.retired - start,
+                    };
                 }
             }
         }
@@ -175,7 +197,12 @@ impl Cpu {
 
 /// Finds the block for `pc` by physical address, decoding it when it is new.
 #[cold]
-fn find_or_decode(pe: &Pe, blocks: &mut BlockCache, mem: &mut PhysMem, pc: u64) -> Result<u32, Trap> {
+fn find_or_decode(
+    pe: &Pe,
+    blocks: &mut BlockCache,
+    mem: &mut PhysMem,
+    pc: u64,
+) -> Result<u32, Trap> {
     if pc & 3 != 0 {
         // PC alignment fault (EC 0x22), FAR = the misaligned PC.
         return Err(Trap::Exception(crate::exception::Exception {
@@ -192,7 +219,12 @@ fn find_or_decode(pe: &Pe, blocks: &mut BlockCache, mem: &mut PhysMem, pc: u64) 
         return Ok(id);
     }
     let Some(off) = mem.offset(pa, 4) else {
-        return Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc, pa, size: 4, kind: "fetch" })));
+        return Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
+            pc,
+            pa,
+            size: 4,
+            kind: "fetch",
+        })));
     };
     let page_end = (off | 0xfff) + 1;
     let end = page_end.min(mem.size());

@@ -19,7 +19,12 @@ pub struct CpuState {
 impl CpuState {
     /// Reset state: registers zero, PSTATE as on reset into `el`, PC = `entry`.
     pub fn reset(el: El, entry: u64) -> Self {
-        CpuState { x: [0; 32], sp_el: [0; 4], pc: entry, pstate: Pstate::reset(el) }
+        CpuState {
+            x: [0; 32],
+            sp_el: [0; 4],
+            pc: entry,
+            pstate: Pstate::reset(el),
+        }
     }
 
     /// Reads a register operand where 31 is XZR.

@@ -18,7 +18,12 @@ impl Snapshot {
     fn of(pe: &Pe) -> Self {
         let mut x = [0; 31];
         x.copy_from_slice(&pe.st.x[..31]);
-        Snapshot { x, sp: pe.st.sp(), nzcv: pe.st.pstate.nzcv, el: pe.st.pstate.el as u8 }
+        Snapshot {
+            x,
+            sp: pe.st.sp(),
+            nzcv: pe.st.pstate.nzcv,
+            el: pe.st.pstate.el as u8,
+        }
     }
 }
 
@@ -34,7 +39,11 @@ pub struct TextTracer<W: Write> {
 impl<W: Write> TextTracer<W> {
     /// A tracer writing to `out`.
     pub fn new(out: W) -> Self {
-        TextTracer { out, before: None, error: None }
+        TextTracer {
+            out,
+            before: None,
+            error: None,
+        }
     }
 
     fn emit(&mut self, args: std::fmt::Arguments<'_>) {

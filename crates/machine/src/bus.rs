@@ -68,7 +68,10 @@ pub struct VirtBus {
 impl VirtBus {
     /// A bus whose UART and semihosting write to `console`.
     pub fn new(console: Console) -> Self {
-        VirtBus { uart: Pl011::default(), console }
+        VirtBus {
+            uart: Pl011::default(),
+            console,
+        }
     }
 
     /// The console.

@@ -22,7 +22,9 @@ pub struct MachineConfig {
 
 impl Default for MachineConfig {
     fn default() -> Self {
-        MachineConfig { ram_size: 512 << 20 }
+        MachineConfig {
+            ram_size: 512 << 20,
+        }
     }
 }
 
@@ -58,7 +60,8 @@ impl Machine {
 
     /// Runs at most `budget` instructions.
     pub fn run(&mut self, budget: u64) -> RunOutcome {
-        self.cpu.run(&mut self.mem, &mut self.bus, budget, &mut NoTrace)
+        self.cpu
+            .run(&mut self.mem, &mut self.bus, budget, &mut NoTrace)
     }
 
     /// Runs at most `budget` instructions, reporting each to `tracer`.

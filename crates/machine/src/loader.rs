@@ -141,11 +141,15 @@ impl Image {
     pub fn copy_into(&self, mem: &mut PhysMem) -> Result<(), LoadError> {
         let (ram_start, ram_end) = (mem.base(), mem.base() + mem.size() as u64);
         for s in &self.segments {
-            let end = s.addr.checked_add(s.mem_size).unwrap_or(u64::MAX);
+            let end = s.addr.saturating_add(s.mem_size);
             if s.addr < ram_start || end > ram_end {
                 return Err(LoadError::OutsideRam {
                     path: self.path.clone(),
-                    what: if self.format == ImageFormat::Raw { "raw image" } else { "segment" },
+                    what: if self.format == ImageFormat::Raw {
+                        "raw image"
+                    } else {
+                        "segment"
+                    },
                     start: s.addr,
                     end,
                     ram_start,
@@ -154,7 +158,12 @@ impl Image {
             }
         }
         if !(ram_start..ram_end).contains(&self.entry) {
-            return Err(LoadError::EntryOutsideRam { path: self.path.clone(), entry: self.entry, ram_start, ram_end });
+            return Err(LoadError::EntryOutsideRam {
+                path: self.path.clone(),
+                entry: self.entry,
+                ram_start,
+                ram_end,
+            });
         }
         for s in &self.segments {
             let mut bytes = s.data.clone();
@@ -168,12 +177,19 @@ impl Image {
 /// Reads and parses `path`: an ELF64 AArch64 file, or raw bytes when `raw_load_addr` is
 /// given (the entry point is then the load address).
 pub fn load_image(path: &Path, raw_load_addr: Option<u64>) -> Result<Image, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse_image(path, &bytes, raw_load_addr)
 }
 
 /// Parses image bytes (see [`load_image`]).
-pub fn parse_image(path: &Path, bytes: &[u8], raw_load_addr: Option<u64>) -> Result<Image, LoadError> {
+pub fn parse_image(
+    path: &Path,
+    bytes: &[u8],
+    raw_load_addr: Option<u64>,
+) -> Result<Image, LoadError> {
     let path_buf = path.to_path_buf();
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: path_buf });
@@ -183,24 +199,39 @@ pub fn parse_image(path: &Path, bytes: &[u8], raw_load_addr: Option<u64>) -> Res
             path: path_buf,
             format: ImageFormat::Raw,
             entry: addr,
-            segments: vec![Segment { addr, data: bytes.to_vec(), mem_size: bytes.len() as u64 }],
+            segments: vec![Segment {
+                addr,
+                data: bytes.to_vec(),
+                mem_size: bytes.len() as u64,
+            }],
         });
     }
     if bytes.len() < 4 || &bytes[..4] != header::ELFMAG {
         return Err(LoadError::NotElf { path: path_buf });
     }
     if bytes.len() < header::SIZEOF_IDENT {
-        return Err(LoadError::Malformed { path: path_buf, reason: "file ends inside the ELF identification".into() });
+        return Err(LoadError::Malformed {
+            path: path_buf,
+            reason: "file ends inside the ELF identification".into(),
+        });
     }
     match bytes[header::EI_CLASS] {
         header::ELFCLASS64 => {}
         header::ELFCLASS32 => return Err(LoadError::NotElf64 { path: path_buf }),
-        c => return Err(LoadError::Malformed { path: path_buf, reason: format!("unknown ELF class {c}") }),
+        c => {
+            return Err(LoadError::Malformed {
+                path: path_buf,
+                reason: format!("unknown ELF class {c}"),
+            })
+        }
     }
     if bytes[header::EI_DATA] == header::ELFDATA2MSB {
         return Err(LoadError::BigEndian { path: path_buf });
     }
-    let elf = Elf::parse(bytes).map_err(|e| LoadError::Malformed { path: path_buf.clone(), reason: e.to_string() })?;
+    let elf = Elf::parse(bytes).map_err(|e| LoadError::Malformed {
+        path: path_buf.clone(),
+        reason: e.to_string(),
+    })?;
     if elf.header.e_machine != header::EM_AARCH64 {
         return Err(LoadError::NotAArch64 {
             path: path_buf,
@@ -209,7 +240,11 @@ pub fn parse_image(path: &Path, bytes: &[u8], raw_load_addr: Option<u64>) -> Res
         });
     }
     let mut segments = Vec::new();
-    for ph in elf.program_headers.iter().filter(|p| p.p_type == PT_LOAD && p.p_memsz > 0) {
+    for ph in elf
+        .program_headers
+        .iter()
+        .filter(|p| p.p_type == PT_LOAD && p.p_memsz > 0)
+    {
         let end = ph.p_offset.checked_add(ph.p_filesz);
         if end.is_none_or(|e| e > bytes.len() as u64) {
             return Err(LoadError::Truncated {
@@ -222,15 +257,30 @@ pub fn parse_image(path: &Path, bytes: &[u8], raw_load_addr: Option<u64>) -> Res
         if ph.p_filesz > ph.p_memsz {
             return Err(LoadError::Malformed {
                 path: path_buf,
-                reason: format!("segment at {:#x} has p_filesz {:#x} > p_memsz {:#x}", ph.p_paddr, ph.p_filesz, ph.p_memsz),
+                reason: format!(
+                    "segment at {:#x} has p_filesz {:#x} > p_memsz {:#x}",
+                    ph.p_paddr, ph.p_filesz, ph.p_memsz
+                ),
             });
         }
         let data = bytes[ph.p_offset as usize..(ph.p_offset + ph.p_filesz) as usize].to_vec();
         // QEMU loads ELF segments at their physical addresses.
-        segments.push(Segment { addr: ph.p_paddr, data, mem_size: ph.p_memsz });
+        segments.push(Segment {
+            addr: ph.p_paddr,
+            data,
+            mem_size: ph.p_memsz,
+        });
     }
     if segments.is_empty() {
-        return Err(LoadError::Malformed { path: path_buf, reason: "no loadable (PT_LOAD) segments".into() });
+        return Err(LoadError::Malformed {
+            path: path_buf,
+            reason: "no loadable (PT_LOAD) segments".into(),
+        });
     }
-    Ok(Image { path: path_buf, format: ImageFormat::Elf, entry: elf.header.e_entry, segments })
+    Ok(Image {
+        path: path_buf,
+        format: ImageFormat::Elf,
+        entry: elf.header.e_entry,
+        segments,
+    })
 }

@@ -47,16 +47,21 @@ pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> Semiho
         SYS_WRITE0 => {
             let mut out = Vec::new();
             let mut b = [0u8; 1];
-            while out.len() < MAX_STRING && mem.read_bytes(param + out.len() as u64, &mut b) && b[0] != 0 {
+            while out.len() < MAX_STRING
+                && mem.read_bytes(param + out.len() as u64, &mut b)
+                && b[0] != 0
+            {
                 out.push(b[0]);
             }
             console.write(&out);
             SemihostingCall::Return(param)
         }
         SYS_WRITE => {
-            let (Some(_handle), Some(buf), Some(len)) =
-                (read_u64(mem, param), read_u64(mem, param + 8), read_u64(mem, param + 16))
-            else {
+            let (Some(_handle), Some(buf), Some(len)) = (
+                read_u64(mem, param),
+                read_u64(mem, param + 8),
+                read_u64(mem, param + 16),
+            ) else {
                 return SemihostingCall::Return(ERROR);
             };
             let n = len.min(MAX_WRITE);
@@ -72,7 +77,11 @@ pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> Semiho
             let reason = read_u64(mem, param).unwrap_or(0);
             let subcode = read_u64(mem, param + 8).unwrap_or(0);
             // QEMU: ApplicationExit exits with the subcode; any other reason is a failure.
-            let status = if reason == ADP_STOPPED_APPLICATION_EXIT { subcode as i32 } else { 1 };
+            let status = if reason == ADP_STOPPED_APPLICATION_EXIT {
+                subcode as i32
+            } else {
+                1
+            };
             console.flush();
             SemihostingCall::Exit(status)
         }
@@ -94,7 +103,10 @@ mod tests {
     fn write0_prints_up_to_the_nul() {
         let (mut mem, console, buf) = setup();
         mem.write_bytes(RAM_BASE + 0x100, b"hello\0world");
-        assert_eq!(call(SYS_WRITE0, RAM_BASE + 0x100, &mut mem, &console), SemihostingCall::Return(RAM_BASE + 0x100));
+        assert_eq!(
+            call(SYS_WRITE0, RAM_BASE + 0x100, &mut mem, &console),
+            SemihostingCall::Return(RAM_BASE + 0x100)
+        );
         assert_eq!(&*buf.lock().unwrap(), b"hello");
     }
 
@@ -105,23 +117,41 @@ mod tests {
         let block = [1u64, RAM_BASE + 0x200, 3];
         let bytes: Vec<u8> = block.iter().flat_map(|w| w.to_le_bytes()).collect();
         mem.write_bytes(RAM_BASE, &bytes);
-        assert_eq!(call(SYS_WRITE, RAM_BASE, &mut mem, &console), SemihostingCall::Return(0));
+        assert_eq!(
+            call(SYS_WRITE, RAM_BASE, &mut mem, &console),
+            SemihostingCall::Return(0)
+        );
         assert_eq!(&*buf.lock().unwrap(), b"abc");
     }
 
     #[test]
     fn exit_with_application_exit_passes_the_status() {
         let (mut mem, console, _) = setup();
-        let bytes: Vec<u8> = [ADP_STOPPED_APPLICATION_EXIT, 7].iter().flat_map(|w| w.to_le_bytes()).collect();
+        let bytes: Vec<u8> = [ADP_STOPPED_APPLICATION_EXIT, 7]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
         mem.write_bytes(RAM_BASE, &bytes);
-        assert_eq!(call(SYS_EXIT, RAM_BASE, &mut mem, &console), SemihostingCall::Exit(7));
+        assert_eq!(
+            call(SYS_EXIT, RAM_BASE, &mut mem, &console),
+            SemihostingCall::Exit(7)
+        );
     }
 
     #[test]
     fn exit_with_another_reason_fails_and_bad_pointers_do_not_panic() {
         let (mut mem, console, _) = setup();
-        assert_eq!(call(SYS_EXIT, 0x10, &mut mem, &console), SemihostingCall::Exit(1));
-        assert_eq!(call(SYS_WRITE0, u64::MAX - 2, &mut mem, &console), SemihostingCall::Return(u64::MAX - 2));
-        assert_eq!(call(0x99, 0, &mut mem, &console), SemihostingCall::Return(ERROR));
+        assert_eq!(
+            call(SYS_EXIT, 0x10, &mut mem, &console),
+            SemihostingCall::Exit(1)
+        );
+        assert_eq!(
+            call(SYS_WRITE0, u64::MAX - 2, &mut mem, &console),
+            SemihostingCall::Return(u64::MAX - 2)
+        );
+        assert_eq!(
+            call(0x99, 0, &mut mem, &console),
+            SemihostingCall::Return(ERROR)
+        );
     }
 }

@@ -58,7 +58,11 @@ fn a_good_elf_loads_at_its_address() {
 fn missing_file() {
     let e = load_image(Path::new("/nonexistent/a64sim-test.elf"), None).unwrap_err();
     assert!(matches!(e, LoadError::Io { .. }));
-    assert!(e.to_string().starts_with("/nonexistent/a64sim-test.elf: cannot read"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("/nonexistent/a64sim-test.elf: cannot read"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -116,14 +120,26 @@ fn segment_outside_ram() {
     let img = parse_image(Path::new("far.elf"), &elf(0x1000, &CODE), None).unwrap();
     let mut mem = PhysMem::new(RAM_BASE, 1 << 20);
     let e = img.copy_into(&mut mem).unwrap_err().to_string();
-    assert!(e.starts_with("far.elf: segment [0x1000, 0x1018) is outside RAM"), "{e}");
+    assert!(
+        e.starts_with("far.elf: segment [0x1000, 0x1018) is outside RAM"),
+        "{e}"
+    );
 }
 
 #[test]
 fn segment_past_the_end_of_ram() {
-    let img = parse_image(Path::new("big.elf"), &elf(RAM_BASE + (1 << 20) - 4, &CODE), None).unwrap();
+    let img = parse_image(
+        Path::new("big.elf"),
+        &elf(RAM_BASE + (1 << 20) - 4, &CODE),
+        None,
+    )
+    .unwrap();
     let mut mem = PhysMem::new(RAM_BASE, 1 << 20);
-    assert!(img.copy_into(&mut mem).unwrap_err().to_string().contains("outside RAM"));
+    assert!(img
+        .copy_into(&mut mem)
+        .unwrap_err()
+        .to_string()
+        .contains("outside RAM"));
 }
 
 #[test]
@@ -133,7 +149,11 @@ fn raw_binary_at_a_load_address() {
     let mut mem = PhysMem::new(RAM_BASE, 1 << 20);
     img.copy_into(&mut mem).unwrap();
     let small = parse_image(Path::new("raw.bin"), &CODE, Some(0x10)).unwrap();
-    assert!(small.copy_into(&mut mem).unwrap_err().to_string().contains("raw image"));
+    assert!(small
+        .copy_into(&mut mem)
+        .unwrap_err()
+        .to_string()
+        .contains("raw image"));
 }
 
 #[test]

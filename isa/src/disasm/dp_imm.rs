@@ -124,7 +124,7 @@ impl DpImmVisitor for Disasm {
         let rd = i.rd.name(i.sf);
         // MOV alias unless the immediate is zero with a non-zero shift (and, for a 32-bit
         // MOVN, unless imm16 is all ones).
-        let alias = !(i.imm16 == 0 && i.hw != 0) && !(i.opc == 0 && !i.sf && i.imm16 == 0xffff);
+        let alias = !((i.imm16 == 0 && i.hw != 0) || (i.opc == 0 && !i.sf && i.imm16 == 0xffff));
         match i.opc {
             0 | 2 if alias => {
                 let v = (i.imm16 as u64) << shift;

@@ -27,7 +27,11 @@ impl<P: Platform> DpImmVisitor for Exec<'_, P> {
     fn add_sub_imm(&mut self, i: AddSubImm) -> ExecResult {
         let imm = (i.imm12 as u64) << (if i.sh { 12 } else { 0 });
         let x = self.pe.st.xs(i.rn);
-        let r = if i.op { x.wrapping_sub(imm) } else { x.wrapping_add(imm) };
+        let r = if i.op {
+            x.wrapping_sub(imm)
+        } else {
+            x.wrapping_add(imm)
+        };
         let r = if i.sf { r } else { r & 0xffff_ffff };
         self.pe.st.set_xs(i.rd, r);
         Ok(Flow::Next)
@@ -37,7 +41,11 @@ impl<P: Platform> DpImmVisitor for Exec<'_, P> {
     fn add_sub_imm_s(&mut self, i: AddSubImmS) -> ExecResult {
         let imm = (i.imm12 as u64) << (if i.sh { 12 } else { 0 });
         let x = self.pe.st.xs(i.rn);
-        let (r, nzcv) = if i.op { add_with_carry(x, !imm, true, i.sf) } else { add_with_carry(x, imm, false, i.sf) };
+        let (r, nzcv) = if i.op {
+            add_with_carry(x, !imm, true, i.sf)
+        } else {
+            add_with_carry(x, imm, false, i.sf)
+        };
         self.pe.st.pstate.nzcv = nzcv;
         self.set_xr_w(i.rd, i.sf, r);
         Ok(Flow::Next)
@@ -49,7 +57,9 @@ impl<P: Platform> DpImmVisitor for Exec<'_, P> {
 
     #[inline(always)]
     fn logical_imm_s(&mut self, i: LogicalImmS) -> ExecResult {
-        let Some((imm, _)) = decode_bit_masks(i.n, i.imms, i.immr, true, if i.sf { 64 } else { 32 }) else {
+        let Some((imm, _)) =
+            decode_bit_masks(i.n, i.imms, i.immr, true, if i.sf { 64 } else { 32 })
+        else {
             return self.undefined();
         };
         let r = self.pe.st.xr(i.rn) & imm;
@@ -60,7 +70,9 @@ impl<P: Platform> DpImmVisitor for Exec<'_, P> {
 
     #[inline(always)]
     fn logical_imm(&mut self, i: LogicalImm) -> ExecResult {
-        let Some((imm, _)) = decode_bit_masks(i.n, i.imms, i.immr, true, if i.sf { 64 } else { 32 }) else {
+        let Some((imm, _)) =
+            decode_bit_masks(i.n, i.imms, i.immr, true, if i.sf { 64 } else { 32 })
+        else {
             return self.undefined();
         };
         let x = self.pe.st.xr(i.rn);

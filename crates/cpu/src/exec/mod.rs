@@ -96,12 +96,19 @@ impl<P: Platform> Exec<'_, P> {
     #[cold]
     pub fn not_implemented(&self, what: &str) -> ExecResult {
         let word = self.fetch_word_for_diagnostics();
-        self.stop(CpuError::Unimplemented { pc: self.pc, word, what: what.to_string() })
+        self.stop(CpuError::Unimplemented {
+            pc: self.pc,
+            word,
+            what: what.to_string(),
+        })
     }
 
     /// The instruction word at `pc` (MMU off: the PC is the physical address).
     fn fetch_word_for_diagnostics(&self) -> u32 {
-        self.mem.offset(self.pc, 4).map(|o| self.mem.read_u32_at(o)).unwrap_or(0)
+        self.mem
+            .offset(self.pc, 4)
+            .map(|o| self.mem.read_u32_at(o))
+            .unwrap_or(0)
     }
 
     /// A data abort for an access of the current EL (ISV = 0).
@@ -143,7 +150,12 @@ impl<P: Platform> Exec<'_, P> {
     fn read_slow(&mut self, pa: u64, size: usize) -> Result<u64, Trap> {
         match self.plat.mmio_read(pa, size) {
             Some(v) => Ok(v),
-            None => Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc: self.pc, pa, size, kind: "read" }))),
+            None => Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
+                pc: self.pc,
+                pa,
+                size,
+                kind: "read",
+            }))),
         }
     }
 
@@ -166,7 +178,12 @@ impl<P: Platform> Exec<'_, P> {
         if self.plat.mmio_write(pa, size, v) {
             Ok(())
         } else {
-            Err(Trap::Stop(StopReason::Error(CpuError::Unmapped { pc: self.pc, pa, size, kind: "write" })))
+            Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
+                pc: self.pc,
+                pa,
+                size,
+                kind: "write",
+            })))
         }
     }
 
@@ -212,7 +229,10 @@ pub fn add_with_carry(x: u64, y: u64, carry: bool, sf: bool) -> (u64, u8) {
         let c = c1 || c2;
         let v = ((x ^ r) & (y ^ r)) >> 63 != 0;
         let n = r >> 63 != 0;
-        (r, ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8)
+        (
+            r,
+            ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8,
+        )
     } else {
         let (x, y) = (x as u32, y as u32);
         let (r1, c1) = x.overflowing_add(y);
@@ -220,14 +240,21 @@ pub fn add_with_carry(x: u64, y: u64, carry: bool, sf: bool) -> (u64, u8) {
         let c = c1 || c2;
         let v = ((x ^ r) & (y ^ r)) >> 31 != 0;
         let n = r >> 31 != 0;
-        (r as u64, ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8)
+        (
+            r as u64,
+            ((n as u8) << 3) | (((r == 0) as u8) << 2) | ((c as u8) << 1) | v as u8,
+        )
     }
 }
 
 /// NZCV of a logical result (C = V = 0).
 #[inline(always)]
 pub fn logical_flags(r: u64, sf: bool) -> u8 {
-    let (n, z) = if sf { (r >> 63 != 0, r == 0) } else { (r >> 31 & 1 != 0, r as u32 == 0) };
+    let (n, z) = if sf {
+        (r >> 63 != 0, r == 0)
+    } else {
+        (r >> 31 & 1 != 0, r as u32 == 0)
+    };
     ((n as u8) << 3) | ((z as u8) << 2)
 }
 
@@ -238,7 +265,10 @@ mod tests {
     #[test]
     fn add_with_carry_matches_the_arm_examples() {
         // 0x7fffffff + 1 overflows a W register: N=1 V=1.
-        assert_eq!(add_with_carry(0x7fff_ffff, 1, false, false), (0x8000_0000, 0b1001));
+        assert_eq!(
+            add_with_carry(0x7fff_ffff, 1, false, false),
+            (0x8000_0000, 0b1001)
+        );
         // SUBS via x + !y + 1: 5 - 5 = 0 with C=1 (no borrow), Z=1.
         assert_eq!(add_with_carry(5, !5u64, true, true), (0, 0b0110));
         // 0 - 1: borrow, C=0, N=1.

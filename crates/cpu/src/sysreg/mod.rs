@@ -87,16 +87,23 @@ impl Default for SysRegs {
 impl SysRegs {
     /// Registers at their reset values.
     pub fn new() -> Self {
-        SysRegs { vals: SYSREGS.iter().map(|r| (r.reset & !r.res0) | r.res1).collect() }
+        SysRegs {
+            vals: SYSREGS
+                .iter()
+                .map(|r| (r.reset & !r.res0) | r.res1)
+                .collect(),
+        }
     }
 
     /// The row and index for an encoding, if the register exists.
     pub fn lookup(id: SysRegId) -> Option<(usize, &'static SysRegDef)> {
-        static SORTED: std::sync::LazyLock<Vec<(SysRegId, usize)>> = std::sync::LazyLock::new(|| {
-            let mut v: Vec<(SysRegId, usize)> = SYSREGS.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-            v.sort_unstable();
-            v
-        });
+        static SORTED: std::sync::LazyLock<Vec<(SysRegId, usize)>> =
+            std::sync::LazyLock::new(|| {
+                let mut v: Vec<(SysRegId, usize)> =
+                    SYSREGS.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+                v.sort_unstable();
+                v
+            });
         let i = SORTED.binary_search_by_key(&id, |&(k, _)| k).ok()?;
         let idx = SORTED[i].1;
         Some((idx, &SYSREGS[idx]))
@@ -132,7 +139,11 @@ mod tests {
     #[test]
     fn every_row_is_named_by_isa() {
         for r in SYSREGS.iter() {
-            assert!(r.id.name().is_some(), "{:?} has no name in isa::sysreg", r.id);
+            assert!(
+                r.id.name().is_some(),
+                "{:?} has no name in isa::sysreg",
+                r.id
+            );
         }
     }
 
@@ -152,9 +163,12 @@ mod tests {
     #[test]
     fn min_el_follows_op1_for_ordinary_registers() {
         // Arm ARM D18.3: op1 = 0 -> EL1, 3 -> EL0, 4/5 -> EL2, 6 -> EL3 (op0 = 3).
-        for r in SYSREGS.iter().filter(|r| r.id.op0() == 3 && r.id.crn() != 4) {
+        for r in SYSREGS
+            .iter()
+            .filter(|r| r.id.op0() == 3 && r.id.crn() != 4)
+        {
             let want = match r.id.op1() {
-                0 | 1 | 2 => El::El1,
+                0..=2 => El::El1,
                 3 => El::El0,
                 4 | 5 => El::El2,
                 6 => El::El3,

@@ -11,8 +11,26 @@ use Access::{ReadOnly as RO, ReadWrite as RW};
 use El::{El0, El1, El2, El3};
 use Storage::{Const, PeState, Plain};
 
-const fn row(id: SysRegId, min_el: El, access: Access, storage: Storage, reset: u64, res0: u64, res1: u64) -> SysRegDef {
-    SysRegDef { id, reset, res0, res1, min_el, write_el: min_el, access, storage, context: false }
+const fn row(
+    id: SysRegId,
+    min_el: El,
+    access: Access,
+    storage: Storage,
+    reset: u64,
+    res0: u64,
+    res1: u64,
+) -> SysRegDef {
+    SysRegDef {
+        id,
+        reset,
+        res0,
+        res1,
+        min_el,
+        write_el: min_el,
+        access,
+        storage,
+        context: false,
+    }
 }
 
 /// A read/write register held in the register file.
@@ -46,8 +64,15 @@ const fn pe(id: SysRegId, min_el: El, access: Access) -> SysRegDef {
 /// SCTLR_EL1 RES1 bits in an Armv8.5 PE without AArch32 (bits 29, 28, 23, 22, 20, 11).
 const SCTLR_EL1_RES1: u64 = (1 << 29) | (1 << 28) | (1 << 23) | (1 << 22) | (1 << 20) | (1 << 11);
 /// SCTLR_EL2/EL3 RES1 bits when HCR_EL2.E2H = 0 (bits 29, 28, 23, 22, 18, 16, 11, 5, 4).
-const SCTLR_EL23_RES1: u64 =
-    (1 << 29) | (1 << 28) | (1 << 23) | (1 << 22) | (1 << 18) | (1 << 16) | (1 << 11) | (1 << 5) | (1 << 4);
+const SCTLR_EL23_RES1: u64 = (1 << 29)
+    | (1 << 28)
+    | (1 << 23)
+    | (1 << 22)
+    | (1 << 18)
+    | (1 << 16)
+    | (1 << 11)
+    | (1 << 5)
+    | (1 << 4);
 
 /// Every system register a64sim implements.
 pub static SYSREGS: [SysRegDef; 60] = [
