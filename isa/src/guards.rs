@@ -40,3 +40,12 @@ pub(crate) fn extract_valid(w: u32) -> bool {
     let imms = (w >> 10) & 0x3f;
     n == sf && (sf == 1 || imms < 32)
 }
+
+// --- dp_reg ---
+
+/// Add/subtract (extended register): an extend shift `imm3` above 4 is unallocated
+/// (Arm ARM C6.2 ADD (extended register): "if shift > 4 then UNDEFINED").
+pub(crate) fn add_sub_ext_valid(w: u32) -> bool {
+    let imm3 = (w >> 10) & 7;
+    imm3 <= 4
+}
