@@ -40,3 +40,57 @@ pub(crate) fn extract_valid(w: u32) -> bool {
     let imms = (w >> 10) & 0x3f;
     n == sf && (sf == 1 || imms < 32)
 }
+
+// --- dp_reg ---
+
+/// Add/subtract (extended register): an extend shift `imm3` above 4 is unallocated
+/// (Arm ARM C6.2 ADD (extended register): "if shift > 4 then UNDEFINED").
+pub(crate) fn add_sub_ext_valid(w: u32) -> bool {
+    let imm3 = (w >> 10) & 7;
+    imm3 <= 4
+}
+
+// --- ldst ---
+
+/// Compare and swap pair (CASP): `Rs` and `Rt` name the first of a register pair and must be
+/// even (Arm ARM C6.2 CASP: "if Rs<0> == '1' then UNDEFINED; if Rt<0> == '1' then UNDEFINED").
+pub(crate) fn casp_pairs_even(w: u32) -> bool {
+    let rs = (w >> 16) & 31;
+    let rt = w & 31;
+    rs & 1 == 0 && rt & 1 == 0
+}
+
+/// Load/store ordered: LDAR (L = 1, o0 = 1) needs the unused `Rs` and `Rt2` fields to be
+/// ones. The Arm ARM makes other values CONSTRAINED UNPREDICTABLE; we follow GNU objdump
+/// 2.40, which for LDAR checks `Rt2` and `Rs<3:0>` (all of `Rs` only for LDARH) and ignores
+/// both fields for STLR, STLLR and LDLAR.
+pub(crate) fn ldst_ordered_valid(w: u32) -> bool {
+    let ldar = (w >> 22) & 1 == 1 && (w >> 15) & 1 == 1;
+    let rs = (w >> 16) & 31;
+    let rt2 = (w >> 10) & 31;
+    let ldarh = (w >> 30) == 1;
+    let rs_ok = if ldarh { rs == 31 } else { rs & 0xf == 0xf };
+    !ldar || (rs_ok && rt2 == 31)
+}
+
+/// Load/store register pair: for LDPSW, `Rt` = `Rt2`, and writeback with `Rn` = `Rt` or
+/// `Rt2` (`Rn` not SP), are CONSTRAINED UNPREDICTABLE (Arm ARM C6.2 LDPSW); GNU objdump
+/// treats them as unallocated (UNDEF is one of the permitted behaviours), so we do too.
+/// LDP/STP accept them.
+pub(crate) fn ldst_pair_valid(w: u32) -> bool {
+    let ldpsw = (w >> 30) == 1 && (w >> 22) & 1 == 1;
+    if !ldpsw {
+        return true;
+    }
+    let t = w & 31;
+    let n = (w >> 5) & 31;
+    let t2 = (w >> 10) & 31;
+    let wback = (w >> 23) & 1 == 1;
+    t != t2 && !(wback && n != 31 && (t == n || t2 == n))
+}
+
+/// Load/store register (register offset): `option<1>` = 0 (extend UXTB/UXTH/SXTB/SXTH) is
+/// unallocated (Arm ARM C6.2 LDR (register): "if option<1> == '0' then UNDEFINED").
+pub(crate) fn ldst_regoff_valid(w: u32) -> bool {
+    (w >> 14) & 1 == 1
+}
