@@ -20,6 +20,8 @@ pub mod monitor;
 pub mod run;
 pub mod state;
 pub mod sysreg;
+#[cfg(test)]
+pub(crate) mod testutil;
 pub mod trace;
 
 pub use error::CpuError;
