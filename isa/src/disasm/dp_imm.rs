@@ -27,7 +27,8 @@ fn move_wide_preferred(sf: bool, n: bool, imms: u8, immr: u8) -> bool {
 
 impl DpImmVisitor for Disasm {
     fn udf(&mut self, i: Udf) -> Outcome {
-        self.emit(format_args!("udf {}", Hex(i.imm16 as u64)))
+        // objdump prints the UDF immediate in decimal.
+        self.emit(format_args!("udf #{}", i.imm16))
     }
 
     fn pc_rel_addr(&mut self, i: PcRelAddr) -> Outcome {
