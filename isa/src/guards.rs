@@ -94,3 +94,14 @@ pub(crate) fn ldst_pair_valid(w: u32) -> bool {
 pub(crate) fn ldst_regoff_valid(w: u32) -> bool {
     (w >> 14) & 1 == 1
 }
+
+// --- branch_sys ---
+
+/// MSR (immediate): op1:op2 (and CRm for ALLINT) must select a PSTATE field a64sim decodes
+/// (Arm ARM C6.2 MSR (immediate), decode of `field`; see `sysop::PStateField::decode`).
+pub(crate) fn msr_imm_valid(w: u32) -> bool {
+    let op1 = ((w >> 16) & 7) as u8;
+    let crm = ((w >> 8) & 15) as u8;
+    let op2 = ((w >> 5) & 7) as u8;
+    crate::sysop::PStateField::decode(op1, op2, crm).is_some()
+}
