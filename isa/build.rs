@@ -70,11 +70,11 @@ fn snake(name: &str) -> String {
 /// The handler method name of a row: snake case, as a raw identifier when it is a keyword.
 fn method(name: &str) -> String {
     const KEYWORDS: &[&str] = &[
-        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl",
-        "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static", "struct",
-        "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract",
-        "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
-        "gen",
+        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn",
+        "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+        "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use",
+        "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final",
+        "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
     ];
     let s = snake(name);
     if KEYWORDS.contains(&s.as_str()) {
@@ -306,7 +306,12 @@ fn gen_structs(out: &mut String, rows: &[Row]) {
         );
         let _ = writeln!(
             out,
-            "    pub fn encode(&self) -> u32 {{\n        let mut w = Self::VALUE;"
+            "    pub fn encode(&self) -> u32 {{\n        {}w = Self::VALUE;",
+            if r.fields.is_empty() {
+                "let "
+            } else {
+                "let mut "
+            }
         );
         for f in &r.fields {
             let val = match rust_type(f).as_str() {
@@ -348,8 +353,14 @@ fn gen_enum(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(out, "        }}\n    }}\n}}");
 
-    let _ = writeln!(out, "/// Sections of the A64 encoding index, one `.decode` file each.");
-    let _ = writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Section {{");
+    let _ = writeln!(
+        out,
+        "/// Sections of the A64 encoding index, one `.decode` file each."
+    );
+    let _ = writeln!(
+        out,
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Section {{"
+    );
     for s in SECTIONS {
         let _ = writeln!(out, "    /// `encodings/{s}.decode`.\n    {},", camel(s));
     }
@@ -382,9 +393,17 @@ fn gen_enum(out: &mut String, rows: &[Row]) {
     }
     let _ = writeln!(out, "        }}\n    }}");
     let _ = writeln!(out, "    /// The encoding-index section of this instruction (`None` for `Unallocated`/`Unimplemented`).\n    pub fn section(&self) -> Option<Section> {{\n        match self {{");
-    let _ = writeln!(out, "            Insn::Unallocated | Insn::Unimplemented(_) => None,");
+    let _ = writeln!(
+        out,
+        "            Insn::Unallocated | Insn::Unimplemented(_) => None,"
+    );
     for r in insn_rows(rows) {
-        let _ = writeln!(out, "            Insn::{}(_) => Some(Section::{}),", r.name, camel(&r.section));
+        let _ = writeln!(
+            out,
+            "            Insn::{}(_) => Some(Section::{}),",
+            r.name,
+            camel(&r.section)
+        );
     }
     let _ = writeln!(out, "        }}\n    }}");
     let _ = writeln!(out, "    /// The instruction word, or `None` for `Unallocated`/`Unimplemented`.\n    pub fn encode(&self) -> Option<u32> {{\n        match self {{");

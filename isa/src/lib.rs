@@ -75,6 +75,7 @@ impl EncodingRow {
     clippy::precedence,
     clippy::unnecessary_cast,
     clippy::match_single_binding,
+    clippy::let_and_return,
     unused_parens,
     reason = "generated code favours uniformity over minimal syntax"
 )]

@@ -1,7 +1,7 @@
-//! Disassembly of the `fp_simd` section of the encoding table.
+//! Disassembly of the `fp_simd` section. It has no instruction rows yet: its encodings
+//! disassemble as `Disassembly::Unimplemented`.
 
-use super::{Disasm, Outcome};
-#[allow(unused_imports, reason = "section rows are being written")]
-use crate::*;
+use super::Disasm;
+use crate::FpSimdVisitor;
 
 impl FpSimdVisitor for Disasm {}

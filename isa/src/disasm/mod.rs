@@ -92,19 +92,6 @@ impl std::fmt::Display for Hex {
     }
 }
 
-/// Formats a signed immediate as objdump does: `#-0x10` / `#0x10`.
-pub(crate) struct SHex(pub i64);
-
-impl std::fmt::Display for SHex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0 < 0 {
-            write!(f, "#-{:#x}", self.0.unsigned_abs())
-        } else {
-            write!(f, "#{:#x}", self.0)
-        }
-    }
-}
-
 /// Formats a branch/ADR target address (objdump prints the absolute address).
 pub(crate) struct Target(pub u64);
 
