@@ -113,6 +113,19 @@ impl Cpu {
                 };
             }
             let pc = pe.st.pc;
+            if pe.st.pstate.il {
+                // After an illegal exception return, the next instruction takes an Illegal
+                // Execution state exception (EC 0x0E) instead of executing (ARCH.md §1.5).
+                let e = crate::exception::Exception {
+                    kind: crate::exception::VectorKind::Sync,
+                    target: crate::exception::default_sync_target(pe.st.pstate.el),
+                    esr: Esr::new(ExceptionClass::IllegalState, 0),
+                    far: None,
+                    preferred_return: pc,
+                };
+                pe.take_exception(&e);
+                continue;
+            }
             let id = match blocks.lookup_va(pc) {
                 Some(id) => id,
                 None => match find_or_decode(pe, blocks, mem, pc) {

@@ -1,8 +1,549 @@
-//! Execution of the `branch_sys` section of the encoding table.
+//! Branches, exception generating and system instructions (Arm ARM C4.1.87).
+//!
+//! Trap controls (SCTLR_EL1.nTWI/UMA/DZE/UCI, HCR_EL2, SCR_EL3, CPTR) arrive with the
+//! exception-level issue as rows of `a64sim-el2`'s trap table; until then an access is
+//! allowed when the current EL is at least the register's minimum EL.
 
-use super::Exec;
-use crate::memory::Platform;
-#[allow(unused_imports, reason = "section rows are being written")]
+use super::{Exec, ExecResult, Flow, Trap};
+use crate::error::CpuError;
+use crate::exception::{sctlr_index, Exception, VectorKind};
+use crate::memory::{Platform, SemihostingCall};
+use crate::run::StopReason;
+use crate::sysreg::{index_of, Access, Storage, SysRegs};
+use a64sim_arch::esr::fsc;
+use a64sim_arch::{El, Esr, ExceptionClass};
+use a64sim_isa::sysop::{PStateField, SysOpKind};
+use a64sim_isa::sysreg::{regs, SysRegId};
 use a64sim_isa::*;
 
-impl<P: Platform> BranchSysVisitor for Exec<'_, P> {}
+/// The HLT immediate that requests a semihosting call in A64.
+const SEMIHOSTING_HLT: u16 = 0xf000;
+/// DC ZVA block size in bytes (DCZID_EL0.BS = 4 words of 2^4).
+const DC_ZVA_BYTES: u64 = 64;
+/// SCR_EL3.NS, SMD, HCE.
+const SCR_NS: u64 = 1;
+const SCR_SMD: u64 = 1 << 7;
+const SCR_HCE: u64 = 1 << 8;
+/// SCR_EL3.EEL2.
+const SCR_EEL2: u64 = 1 << 18;
+/// HCR_EL2.TSC.
+const HCR_TSC: u64 = 1 << 19;
+/// SCTLR_ELx.M: the stage-1 MMU enable.
+const SCTLR_M: u64 = 1;
+
+impl<P: Platform> Exec<'_, P> {
+    #[inline(always)]
+    fn branch_rel(&self, imm: i32) -> ExecResult {
+        Ok(Flow::Branch(self.pc.wrapping_add(((imm as i64) << 2) as u64)))
+    }
+
+    fn el(&self) -> El {
+        self.pe.st.pstate.el
+    }
+
+    fn sysreg(&self, id: SysRegId) -> u64 {
+        self.pe.sys.get(index_of_dyn(id))
+    }
+
+    /// EL2Enabled(): EL2 is implemented (always, in a64sim) and the current Security
+    /// state has it (Non-secure, or Secure with SCR_EL3.EEL2).
+    fn el2_enabled(&self) -> bool {
+        let scr = self.sysreg(regs::SCR_EL3);
+        scr & SCR_NS != 0 || scr & SCR_EEL2 != 0
+    }
+
+    /// A synchronous exception to `target` with syndrome `esr`.
+    fn exception_to(&self, target: El, esr: Esr, preferred_return: u64) -> Trap {
+        Trap::Exception(Exception { kind: VectorKind::Sync, target, esr, far: None, preferred_return })
+    }
+
+    /// MSR/MRS and SYS access check by the register's minimum EL: UNDEFINED below it.
+    fn min_el_for_op1(op1: u8) -> El {
+        match op1 {
+            3 => El::El0,
+            4 | 5 => El::El2,
+            6 => El::El3,
+            _ => El::El1,
+        }
+    }
+
+    /// Reads a register that is a view of PE state.
+    fn read_pe_state(&self, id: SysRegId) -> Result<u64, Trap> {
+        let p = &self.pe.st.pstate;
+        Ok(match id {
+            regs::NZCV => (p.nzcv as u64) << 28,
+            regs::DAIF => (p.daif as u64) << 6,
+            regs::CURRENTEL => (p.el as u64) << 2,
+            regs::SPSEL => p.sp as u64,
+            regs::PAN => (p.pan as u64) << 22,
+            regs::UAO => (p.uao as u64) << 23,
+            regs::DIT => (p.dit as u64) << 24,
+            regs::SSBS => (p.ssbs as u64) << 12,
+            regs::SP_EL0 => {
+                // SP_EL0 is accessible only while SP_ELx is selected (Arm ARM C5.2.16).
+                if !p.sp {
+                    return Err(self.undefined().unwrap_err());
+                }
+                self.pe.st.sp_el[0]
+            }
+            regs::SP_EL1 => self.pe.st.sp_el[1],
+            regs::SP_EL2 => self.pe.st.sp_el[2],
+            _ => return Err(self.undefined().unwrap_err()),
+        })
+    }
+
+    /// Writes a register that is a view of PE state.
+    fn write_pe_state(&mut self, id: SysRegId, v: u64) -> Result<(), Trap> {
+        let sp_selected = self.pe.st.pstate.sp;
+        let p = &mut self.pe.st.pstate;
+        match id {
+            regs::NZCV => p.nzcv = (v >> 28) as u8 & 0xf,
+            regs::DAIF => p.daif = (v >> 6) as u8 & 0xf,
+            regs::SPSEL => p.sp = v & 1 != 0,
+            regs::PAN => p.pan = v >> 22 & 1 != 0,
+            regs::UAO => p.uao = v >> 23 & 1 != 0,
+            regs::DIT => p.dit = v >> 24 & 1 != 0,
+            regs::SSBS => p.ssbs = v >> 12 & 1 != 0,
+            regs::SP_EL0 => {
+                if !sp_selected {
+                    return Err(self.undefined().unwrap_err());
+                }
+                self.pe.st.sp_el[0] = v;
+            }
+            regs::SP_EL1 => self.pe.st.sp_el[1] = v,
+            regs::SP_EL2 => self.pe.st.sp_el[2] = v,
+            _ => return Err(self.undefined().unwrap_err()),
+        }
+        Ok(())
+    }
+
+    /// DC ZVA: zeroes the naturally aligned 64-byte block holding `va`. With the MMU off
+    /// memory is Device, where DC ZVA is an Alignment fault (Arm ARM C6.2 DC ZVA).
+    fn dc_zva(&mut self, va: u64) -> ExecResult {
+        let mmu_on = self.pe.sys.get(sctlr_index(self.el())) & SCTLR_M != 0;
+        if !mmu_on {
+            let el = self.el();
+            let ec = if crate::exception::default_sync_target(el) > el {
+                ExceptionClass::DataAbortLower
+            } else {
+                ExceptionClass::DataAbortSame
+            };
+            // ISS: CM = 0 for DC ZVA (it is a store), WnR = 1.
+            let esr = Esr::new(ec, fsc::ALIGNMENT as u32 | (1 << 6));
+            return Err(self.sync_exception(esr, Some(va), self.pc));
+        }
+        let base = va & !(DC_ZVA_BYTES - 1);
+        for off in (0..DC_ZVA_BYTES).step_by(8) {
+            self.write(base + off, 8, 0)?;
+        }
+        self.after_store()
+    }
+}
+
+/// Table index of a register the caller knows is in the table.
+fn index_of_dyn(id: SysRegId) -> usize {
+    SysRegs::lookup(id).map(|(i, _)| i).unwrap_or_else(|| index_of(id))
+}
+
+impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
+    #[inline(always)]
+    fn b(&mut self, i: B) -> ExecResult {
+        self.branch_rel(i.imm26)
+    }
+
+    #[inline(always)]
+    fn bl(&mut self, i: Bl) -> ExecResult {
+        self.pe.st.set_xr(XReg::new(30), self.pc.wrapping_add(4));
+        self.branch_rel(i.imm26)
+    }
+
+    #[inline(always)]
+    fn b_cond(&mut self, i: BCond) -> ExecResult {
+        if Cond(i.cond).holds(self.pe.st.pstate.nzcv) {
+            self.branch_rel(i.imm19)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+
+    #[inline(always)]
+    fn cbz(&mut self, i: Cbz) -> ExecResult {
+        let v = self.pe.st.xr(i.rt);
+        let v = if i.sf { v } else { v & 0xffff_ffff };
+        if v == 0 {
+            self.branch_rel(i.imm19)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+
+    #[inline(always)]
+    fn cbnz(&mut self, i: Cbnz) -> ExecResult {
+        let v = self.pe.st.xr(i.rt);
+        let v = if i.sf { v } else { v & 0xffff_ffff };
+        if v != 0 {
+            self.branch_rel(i.imm19)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+
+    #[inline(always)]
+    fn tbz(&mut self, i: Tbz) -> ExecResult {
+        let bit = ((i.b5 as u32) << 5) | i.b40 as u32;
+        if self.pe.st.xr(i.rt) >> bit & 1 == 0 {
+            self.branch_rel(i.imm14)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+
+    #[inline(always)]
+    fn tbnz(&mut self, i: Tbnz) -> ExecResult {
+        let bit = ((i.b5 as u32) << 5) | i.b40 as u32;
+        if self.pe.st.xr(i.rt) >> bit & 1 != 0 {
+            self.branch_rel(i.imm14)
+        } else {
+            Ok(Flow::Next)
+        }
+    }
+
+    fn svc(&mut self, i: Svc) -> ExecResult {
+        let esr = Esr::new(ExceptionClass::Svc64, i.imm16 as u32);
+        Err(self.sync_exception(esr, None, self.pc.wrapping_add(4)))
+    }
+
+    fn hvc(&mut self, i: Hvc) -> ExecResult {
+        // UNDEFINED at EL0, when SCR_EL3.HCE = 0, or at EL1 where EL2 is not enabled.
+        let el = self.el();
+        let scr = self.sysreg(regs::SCR_EL3);
+        if el == El::El0 || scr & SCR_HCE == 0 || (el == El::El1 && !self.el2_enabled()) {
+            return self.undefined();
+        }
+        let target = if el == El::El3 { El::El3 } else { El::El2 };
+        let esr = Esr::new(ExceptionClass::Hvc64, i.imm16 as u32);
+        Err(self.exception_to(target, esr, self.pc.wrapping_add(4)))
+    }
+
+    fn smc(&mut self, i: Smc) -> ExecResult {
+        let el = self.el();
+        if el == El::El0 {
+            return self.undefined();
+        }
+        let esr = Esr::new(ExceptionClass::Smc64, i.imm16 as u32);
+        // HCR_EL2.TSC traps SMC from EL1 to EL2 before SCR_EL3.SMD is considered; the
+        // preferred return is the SMC itself (ARCH.md §1.4, §1.6).
+        if el == El::El1 && self.el2_enabled() && self.sysreg(regs::HCR_EL2) & HCR_TSC != 0 {
+            return Err(self.exception_to(El::El2, esr, self.pc));
+        }
+        if self.sysreg(regs::SCR_EL3) & SCR_SMD != 0 {
+            return self.undefined();
+        }
+        Err(self.exception_to(El::El3, esr, self.pc.wrapping_add(4)))
+    }
+
+    fn brk(&mut self, i: Brk) -> ExecResult {
+        let esr = Esr::new(ExceptionClass::Brk64, i.imm16 as u32);
+        Err(self.sync_exception(esr, None, self.pc))
+    }
+
+    fn hlt(&mut self, i: Hlt) -> ExecResult {
+        // Halting debug is never enabled, so HLT is UNDEFINED except as the semihosting
+        // call, which (like QEMU without userspace semihosting) works from EL1 upwards.
+        if i.imm16 != SEMIHOSTING_HLT || self.el() == El::El0 {
+            return self.undefined();
+        }
+        let op = self.pe.st.x[0] as u32;
+        let param = self.pe.st.x[1];
+        match self.plat.semihosting(op, param, self.mem) {
+            SemihostingCall::Return(v) => {
+                self.pe.st.x[0] = v;
+                // A semihosting read may have written code: decode again if so.
+                self.after_store()
+            }
+            SemihostingCall::Exit(code) => Err(Trap::Stop(StopReason::Exit(code))),
+        }
+    }
+
+    fn dcps(&mut self, _i: Dcps) -> ExecResult {
+        // UNDEFINED outside Debug state, which a64sim never enters.
+        self.undefined()
+    }
+
+    fn nop(&mut self, _i: Nop) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn yield_hint(&mut self, _i: YieldHint) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn wfe(&mut self, _i: Wfe) -> ExecResult {
+        // One PE and no event sources yet: WFE completes at once, as the architecture
+        // allows. The trap controls arrive with the exception-level issue.
+        Ok(Flow::Next)
+    }
+
+    fn wfi(&mut self, _i: Wfi) -> ExecResult {
+        // No interrupt sources yet; WFI may complete at any time, and does at once.
+        Ok(Flow::Next)
+    }
+
+    fn sev(&mut self, _i: Sev) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn sevl(&mut self, _i: Sevl) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn xpaclri(&mut self, _i: Xpaclri) -> ExecResult {
+        // A NOP without FEAT_PAuth (a hint-space instruction).
+        Ok(Flow::Next)
+    }
+
+    fn pac1716(&mut self, _i: Pac1716) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn esb(&mut self, _i: Esb) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn psb_csync(&mut self, _i: PsbCsync) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn tsb_csync(&mut self, _i: TsbCsync) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn csdb(&mut self, _i: Csdb) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn pac_lr(&mut self, _i: PacLr) -> ExecResult {
+        // PACIASP/AUTIASP and friends are hints: NOPs without FEAT_PAuth.
+        Ok(Flow::Next)
+    }
+
+    fn bti(&mut self, _i: Bti) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn hint(&mut self, _i: Hint) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn clrex(&mut self, _i: Clrex) -> ExecResult {
+        self.pe.monitor.clear();
+        Ok(Flow::Next)
+    }
+
+    fn dsb(&mut self, _i: Dsb) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn dmb(&mut self, _i: Dmb) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn isb(&mut self, _i: Isb) -> ExecResult {
+        // Context synchronization: the block ends so later instructions see new context.
+        Ok(Flow::EndBlock)
+    }
+
+    fn sb(&mut self, _i: Sb) -> ExecResult {
+        Ok(Flow::Next)
+    }
+
+    fn cfinv(&mut self, _i: Cfinv) -> ExecResult {
+        self.pe.st.pstate.nzcv ^= 0b0010;
+        Ok(Flow::Next)
+    }
+
+    fn xaflag(&mut self, _i: Xaflag) -> ExecResult {
+        // FEAT_FlagM2 XAFLAG: external to Arm floating-point comparison flags.
+        let f = self.pe.st.pstate.nzcv;
+        let (z, c) = (f & 4 != 0, f & 2 != 0);
+        let n = !c && !z;
+        let nz = z && c;
+        let nc = c || z;
+        let v = !c && z;
+        self.pe.st.pstate.nzcv = ((n as u8) << 3) | ((nz as u8) << 2) | ((nc as u8) << 1) | v as u8;
+        Ok(Flow::Next)
+    }
+
+    fn axflag(&mut self, _i: Axflag) -> ExecResult {
+        // FEAT_FlagM2 AXFLAG: Arm to external floating-point comparison flags.
+        let f = self.pe.st.pstate.nzcv;
+        let (z, c, v) = (f & 4 != 0, f & 2 != 0, f & 1 != 0);
+        self.pe.st.pstate.nzcv = (((z || v) as u8) << 2) | (((c && !v) as u8) << 1);
+        Ok(Flow::Next)
+    }
+
+    fn msr_imm(&mut self, i: MsrImm) -> ExecResult {
+        let Some(field) = i.field() else {
+            return self.undefined();
+        };
+        if self.el() < Self::min_el_for_op1(i.op1) {
+            return self.undefined();
+        }
+        let bit = i.crm & 1 != 0;
+        let p = &mut self.pe.st.pstate;
+        match field {
+            PStateField::SpSel => p.sp = bit,
+            PStateField::Pan => p.pan = bit,
+            PStateField::Uao => p.uao = bit,
+            PStateField::Dit => p.dit = bit,
+            PStateField::Ssbs => p.ssbs = bit,
+            PStateField::DaifSet => {
+                if self.el() == El::El0 {
+                    // Trapped to EL1 unless SCTLR_EL1.UMA: the exception-level issue.
+                    return self.not_implemented("DAIF access at EL0 (SCTLR_EL1.UMA trap)");
+                }
+                self.pe.st.pstate.daif |= i.crm & 0xf;
+            }
+            PStateField::DaifClr => {
+                if self.el() == El::El0 {
+                    return self.not_implemented("DAIF access at EL0 (SCTLR_EL1.UMA trap)");
+                }
+                self.pe.st.pstate.daif &= !(i.crm & 0xf);
+            }
+            // FEAT_MTE and FEAT_NMI are not advertised (ID_AA64PFR1_EL1.MTE = NMI = 0).
+            PStateField::Tco | PStateField::AllInt => return self.undefined(),
+        }
+        // PSTATE changed: interrupts may be unmasked, so leave the block.
+        Ok(Flow::EndBlock)
+    }
+
+    fn sys(&mut self, i: Sys) -> ExecResult {
+        let Some(op) = i.op() else {
+            return self.undefined();
+        };
+        if self.el() < Self::min_el_for_op1(i.op1) {
+            return self.undefined();
+        }
+        match op.kind {
+            SysOpKind::Dc if op.name == "ZVA" => {
+                let va = self.pe.st.xr(i.rt);
+                self.dc_zva(va)
+            }
+            // Cache maintenance has no architectural effect without caches; with the MMU
+            // off there is no translation to fault either. Stores already invalidate
+            // decoded code, so IC needs nothing.
+            SysOpKind::Dc if !matches!(op.name, "GVA" | "GZVA") => Ok(Flow::Next),
+            SysOpKind::Dc => self.not_implemented("DC GVA/GZVA (MTE issue)"),
+            SysOpKind::Ic => Ok(Flow::Next),
+            // No TLB exists before the MMU issue: nothing can be stale.
+            SysOpKind::Tlbi => Ok(Flow::EndBlock),
+            SysOpKind::At => self.not_implemented("AT (two-stage MMU issue)"),
+            // FEAT_SPECRES is not advertised.
+            SysOpKind::Cfp | SysOpKind::Dvp | SysOpKind::Cpp => self.undefined(),
+        }
+    }
+
+    fn sysl(&mut self, _i: Sysl) -> ExecResult {
+        // No SYSL encodings are allocated in Armv8.5.
+        self.undefined()
+    }
+
+    fn msr_reg(&mut self, i: MsrReg) -> ExecResult {
+        let id = i.reg();
+        let Some((idx, def)) = SysRegs::lookup(id) else {
+            return self.undefined();
+        };
+        let el = self.el();
+        if el < def.min_el || el < def.write_el || def.access == Access::ReadOnly {
+            return self.undefined();
+        }
+        let v = self.pe.st.xr(i.rt);
+        match def.storage {
+            Storage::PeState => {
+                self.write_pe_state(id, v)?;
+                return Ok(Flow::EndBlock);
+            }
+            Storage::Const => return self.undefined(),
+            Storage::Plain => {}
+        }
+        if matches!(id, regs::SCTLR_EL1 | regs::SCTLR_EL2 | regs::SCTLR_EL3) && v & SCTLR_M != 0 {
+            return self.stop(CpuError::Unimplemented {
+                pc: self.pc,
+                word: i.encode(),
+                what: format!("enabling the MMU ({id} = {v:#x}): the two-stage MMU issue"),
+            });
+        }
+        self.pe.sys.set(idx, v);
+        Ok(if def.context { Flow::EndBlock } else { Flow::Next })
+    }
+
+    fn mrs(&mut self, i: Mrs) -> ExecResult {
+        let id = i.reg();
+        let Some((idx, def)) = SysRegs::lookup(id) else {
+            return self.undefined();
+        };
+        if self.el() < def.min_el || def.access == Access::WriteOnly {
+            return self.undefined();
+        }
+        let v = match def.storage {
+            Storage::PeState => self.read_pe_state(id)?,
+            Storage::Plain | Storage::Const => self.pe.sys.get(idx),
+        };
+        self.pe.st.set_xr(i.rt, v);
+        Ok(Flow::Next)
+    }
+
+    #[inline(always)]
+    fn br(&mut self, i: Br) -> ExecResult {
+        Ok(Flow::Branch(self.pe.st.xr(i.rn)))
+    }
+
+    #[inline(always)]
+    fn blr(&mut self, i: Blr) -> ExecResult {
+        let target = self.pe.st.xr(i.rn);
+        self.pe.st.set_xr(XReg::new(30), self.pc.wrapping_add(4));
+        Ok(Flow::Branch(target))
+    }
+
+    #[inline(always)]
+    fn ret(&mut self, i: Ret) -> ExecResult {
+        Ok(Flow::Branch(self.pe.st.xr(i.rn)))
+    }
+
+    fn eret(&mut self, _i: Eret) -> ExecResult {
+        if self.el() == El::El0 {
+            return self.undefined();
+        }
+        let target = self.pe.exception_return();
+        Ok(Flow::Branch(target))
+    }
+
+    fn drps(&mut self, _i: Drps) -> ExecResult {
+        self.undefined()
+    }
+
+    // Pointer-authenticated branches: UNDEFINED, FEAT_PAuth is not advertised.
+    fn br_auth_z(&mut self, _i: BrAuthZ) -> ExecResult {
+        self.undefined()
+    }
+
+    fn blr_auth_z(&mut self, _i: BlrAuthZ) -> ExecResult {
+        self.undefined()
+    }
+
+    fn ret_auth(&mut self, _i: RetAuth) -> ExecResult {
+        self.undefined()
+    }
+
+    fn eret_auth(&mut self, _i: EretAuth) -> ExecResult {
+        self.undefined()
+    }
+
+    fn br_auth(&mut self, _i: BrAuth) -> ExecResult {
+        self.undefined()
+    }
+
+    fn blr_auth(&mut self, _i: BlrAuth) -> ExecResult {
+        self.undefined()
+    }
+}

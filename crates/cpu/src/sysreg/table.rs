@@ -75,7 +75,7 @@ const SCTLR_EL23_RES1: u64 = (1 << 29)
     | (1 << 4);
 
 /// Every system register a64sim implements.
-pub static SYSREGS: [SysRegDef; 60] = [
+pub static SYSREGS: [SysRegDef; 59] = [
     // PSTATE views and stack pointers (Arm ARM C5.2).
     pe(NZCV, El0, RW),
     pe(DAIF, El0, RW),
@@ -85,7 +85,6 @@ pub static SYSREGS: [SysRegDef; 60] = [
     pe(UAO, El1, RW),
     pe(DIT, El0, RW),
     pe(SSBS, El0, RW),
-    pe(TCO, El0, RW),
     pe(SP_EL0, El1, RW),
     pe(SP_EL1, El2, RW),
     pe(SP_EL2, El3, RW),
@@ -137,8 +136,8 @@ pub static SYSREGS: [SysRegDef; 60] = [
     // EL0-EL3 AArch64 only; FP and AdvSIMD (decoded, not yet executed); GICv3 system registers.
     id(ID_AA64PFR0_EL1, El1, 0x0000_0000_0100_1111),
     id(ID_AA64PFR1_EL1, El1, 0),
-    // CRC32 = 1, ATOMIC = 2 (LSE).
-    id(ID_AA64ISAR0_EL1, El1, 0x0000_0000_0021_0000),
+    // CRC32 = 1, ATOMIC = 2 (LSE), TS = 2 (FlagM and FlagM2).
+    id(ID_AA64ISAR0_EL1, El1, 0x0020_0000_0021_0000),
     // LRCPC = 2 (LDAPR and LDAPUR/STLUR), SB = 1.
     id(ID_AA64ISAR1_EL1, El1, 0x0000_0010_0020_0000),
     id(ID_AA64MMFR0_EL1, El1, 0x0000_0000_0f00_1025),
