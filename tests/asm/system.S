@@ -1,6 +1,6 @@
 // system.S - system instructions with architecturally defined results:
 // MRS/MSR NZCV, DAIF (DAIFSet/DAIFClr and register form), SPSel and SP_EL0,
-// PSTATE fields PAN/UAO/DIT/TCO, TPIDR_ELx and other plain read/write
+// PSTATE fields PAN/UAO/DIT (TCO is in mte_tco.S), TPIDR_ELx and other plain read/write
 // registers, the hint space (NOP, YIELD, SEV, SEVL, CSDB, BTI, unallocated
 // hints), barriers (DSB/DMB/ISB/SB/SSBB/PSSBB) and CLREX.
 // No ID registers, counters or IMPLEMENTATION DEFINED values are printed.
@@ -131,12 +131,6 @@ _start:
     msr     dit, #0
     mrs     x0, dit
     PR      "dit0", x0
-    msr     tco, #1
-    mrs     x0, tco
-    PR      "tco1", x0
-    msr     tco, #0
-    mrs     x0, tco
-    PR      "tco0", x0
 
 // ------------------------------------------------------------ plain registers
     PUTS    "== registers ==\n"

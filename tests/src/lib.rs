@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Features that a64sim does not have yet, which a test program may require.
-pub const MISSING_FEATURES: &[(&str, &str)] = &[("mmu", "the two-stage MMU issue")];
+pub const MISSING_FEATURES: &[(&str, &str)] = &[("mmu", "the two-stage MMU issue"), ("mte", "the MTE issue")];
 
 /// The QEMU machine line the expectations were made with (QEMU.md).
 pub const QEMU_ARGS: &[&str] = &[

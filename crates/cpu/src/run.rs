@@ -150,9 +150,9 @@ impl Cpu {
                 if i == n {
                     break None;
                 }
-                let insn = insns[i];
+                let insn = &insns[i];
                 if T::ENABLED {
-                    tracer.before(exec.pe, exec.pc, words[i], &insn);
+                    tracer.before(exec.pe, exec.pc, words[i], insn);
                 }
                 let r = insn.visit(&mut exec);
                 i += 1;

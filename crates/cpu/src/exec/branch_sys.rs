@@ -34,7 +34,9 @@ const SCTLR_M: u64 = 1;
 impl<P: Platform> Exec<'_, P> {
     #[inline(always)]
     fn branch_rel(&self, imm: i32) -> ExecResult {
-        Ok(Flow::Branch(self.pc.wrapping_add(((imm as i64) << 2) as u64)))
+        Ok(Flow::Branch(
+            self.pc.wrapping_add(((imm as i64) << 2) as u64),
+        ))
     }
 
     fn el(&self) -> El {
@@ -54,7 +56,13 @@ impl<P: Platform> Exec<'_, P> {
 
     /// A synchronous exception to `target` with syndrome `esr`.
     fn exception_to(&self, target: El, esr: Esr, preferred_return: u64) -> Trap {
-        Trap::Exception(Exception { kind: VectorKind::Sync, target, esr, far: None, preferred_return })
+        Trap::Exception(Exception {
+            kind: VectorKind::Sync,
+            target,
+            esr,
+            far: None,
+            preferred_return,
+        })
     }
 
     /// MSR/MRS and SYS access check by the register's minimum EL: UNDEFINED below it.
@@ -142,7 +150,9 @@ impl<P: Platform> Exec<'_, P> {
 
 /// Table index of a register the caller knows is in the table.
 fn index_of_dyn(id: SysRegId) -> usize {
-    SysRegs::lookup(id).map(|(i, _)| i).unwrap_or_else(|| index_of(id))
+    SysRegs::lookup(id)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| index_of(id))
 }
 
 impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
@@ -474,7 +484,11 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             });
         }
         self.pe.sys.set(idx, v);
-        Ok(if def.context { Flow::EndBlock } else { Flow::Next })
+        Ok(if def.context {
+            Flow::EndBlock
+        } else {
+            Flow::Next
+        })
     }
 
     fn mrs(&mut self, i: Mrs) -> ExecResult {
