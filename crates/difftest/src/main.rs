@@ -41,8 +41,8 @@ struct SweepArgs {
     /// Check N pseudo-random words drawn from --seed.
     #[arg(long, value_name = "N", conflicts_with = "golden")]
     random: Option<u64>,
-    /// Seed of the random stream.
-    #[arg(long, default_value_t = 0)]
+    /// Seed of the random stream (decimal, or hex with 0x).
+    #[arg(long, value_parser = parse_u64, default_value = "0")]
     seed: u64,
     /// Check the words of a golden file (PC<TAB>WORD<TAB>TEXT rows), e.g. isa/tests/golden/gnu.txt.
     #[arg(long, value_name = "FILE")]
@@ -64,6 +64,15 @@ struct SweepArgs {
 fn parse_hex_u32(s: &str) -> Result<u32, String> {
     let digits = s.trim_start_matches("0x").replace('_', "");
     u32::from_str_radix(&digits, 16).map_err(|e| format!("{s:?} is not a 32-bit hex number: {e}"))
+}
+
+fn parse_u64(s: &str) -> Result<u64, String> {
+    let digits = s.replace('_', "");
+    match digits.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => digits.parse(),
+    }
+    .map_err(|e| format!("{s:?} is not a 64-bit number: {e}"))
 }
 
 fn main() -> ExitCode {
