@@ -32,14 +32,14 @@ struct SweepArgs {
     /// First word of a sequential sweep (hex, with or without 0x).
     #[arg(long, value_parser = parse_hex_u32, default_value = "0")]
     start: u32,
-    /// Number of consecutive words to check from --start.
-    #[arg(long, conflicts_with_all = ["all", "random", "golden"])]
+    /// Number of consecutive words to check from --start (decimal, or hex with 0x).
+    #[arg(long, value_parser = parse_u64, conflicts_with_all = ["all", "random", "golden"])]
     count: Option<u64>,
     /// Check all 2^32 words.
     #[arg(long, conflicts_with_all = ["random", "golden"])]
     all: bool,
     /// Check N pseudo-random words drawn from --seed.
-    #[arg(long, value_name = "N", conflicts_with = "golden")]
+    #[arg(long, value_name = "N", value_parser = parse_u64, conflicts_with = "golden")]
     random: Option<u64>,
     /// Seed of the random stream (decimal, or hex with 0x).
     #[arg(long, value_parser = parse_u64, default_value = "0")]
