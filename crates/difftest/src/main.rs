@@ -32,17 +32,17 @@ struct SweepArgs {
     /// First word of a sequential sweep (hex, with or without 0x).
     #[arg(long, value_parser = parse_hex_u32, default_value = "0")]
     start: u32,
-    /// Number of consecutive words to check from --start.
-    #[arg(long, conflicts_with_all = ["all", "random", "golden"])]
+    /// Number of consecutive words to check from --start (decimal, or hex with 0x).
+    #[arg(long, value_parser = parse_u64, conflicts_with_all = ["all", "random", "golden"])]
     count: Option<u64>,
     /// Check all 2^32 words.
     #[arg(long, conflicts_with_all = ["random", "golden"])]
     all: bool,
     /// Check N pseudo-random words drawn from --seed.
-    #[arg(long, value_name = "N", conflicts_with = "golden")]
+    #[arg(long, value_name = "N", value_parser = parse_u64, conflicts_with = "golden")]
     random: Option<u64>,
-    /// Seed of the random stream.
-    #[arg(long, default_value_t = 0)]
+    /// Seed of the random stream (decimal, or hex with 0x).
+    #[arg(long, value_parser = parse_u64, default_value = "0")]
     seed: u64,
     /// Check the words of a golden file (PC<TAB>WORD<TAB>TEXT rows), e.g. isa/tests/golden/gnu.txt.
     #[arg(long, value_name = "FILE")]
@@ -64,6 +64,15 @@ struct SweepArgs {
 fn parse_hex_u32(s: &str) -> Result<u32, String> {
     let digits = s.trim_start_matches("0x").replace('_', "");
     u32::from_str_radix(&digits, 16).map_err(|e| format!("{s:?} is not a 32-bit hex number: {e}"))
+}
+
+fn parse_u64(s: &str) -> Result<u64, String> {
+    let digits = s.replace('_', "");
+    match digits.strip_prefix("0x") {
+        Some(hex) => u64::from_str_radix(hex, 16),
+        None => digits.parse(),
+    }
+    .map_err(|e| format!("{s:?} is not a 64-bit number: {e}"))
 }
 
 fn main() -> ExitCode {

@@ -472,6 +472,12 @@ _start:
 	dc zva, xzr
 	dc civac, x30
 
+// ---- sys aliases: cfp/dvp/cpp (FEAT_SPECRES, mandatory from v8.5) ----
+	cfp rctx, x0
+	dvp rctx, x1
+	cpp rctx, x2
+	cfp rctx, xzr
+
 // ---- sys aliases: ic ----
 	ic ialluis
 	ic iallu
@@ -2717,7 +2723,7 @@ _start:
 	.inst 0x00000001
 	.inst 0x0000ffff
 	.inst 0x00010000
-	.inst 0xffffffff
+	.inst 0xd7ffffff
 	.inst 0x12800000 | (1 << 22)
 	.inst 0x52c00000
 	.inst 0x72e00000
