@@ -6,5 +6,5 @@
 pub mod esr;
 pub mod pstate;
 
-pub use esr::{Esr, ExceptionClass};
+pub use esr::{DataAbortIss, Esr, ExceptionClass, SysRegIss, WfxIss};
 pub use pstate::{El, Pstate};
