@@ -13,7 +13,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Features that a64sim does not have yet, which a test program may require.
-pub const MISSING_FEATURES: &[(&str, &str)] = &[("mmu", "the two-stage MMU issue"), ("mte", "the MTE issue")];
+pub const MISSING_FEATURES: &[(&str, &str)] =
+    &[("mmu", "the two-stage MMU issue"), ("mte", "the MTE issue")];
 
 /// The QEMU machine line the expectations were made with (QEMU.md).
 pub const QEMU_ARGS: &[&str] = &[
@@ -143,6 +144,7 @@ pub fn run_a64sim(elf: &Path, budget: u64) -> Run {
             None,
             Some(format!("still running after {budget} instructions")),
         ),
+        StopReason::Idle { pc } => (None, Some(format!("idle in WFI at {pc:#x}"))),
         StopReason::Error(e) => (None, Some(e.to_string())),
     };
     Run {

@@ -105,6 +105,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "instruction budget spent (--max-insns)".to_string(),
             ExitCode::SUCCESS,
         ),
+        StopReason::Idle { pc } => (
+            format!("guest idle: WFI at {pc:#x} with no interrupt source that could wake it"),
+            ExitCode::SUCCESS,
+        ),
         StopReason::Error(e) => (format!("emulator stopped: {e}"), ExitCode::from(2)),
     };
     if args.json {

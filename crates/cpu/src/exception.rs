@@ -6,7 +6,7 @@
 
 use crate::run::Pe;
 use crate::sysreg::{index_of, SysRegs};
-use a64sim_arch::{El, Esr};
+use a64sim_arch::{El, Esr, ExceptionClass};
 use a64sim_isa::sysreg::regs;
 
 /// Which entry of the vector table an exception uses.
@@ -92,15 +92,6 @@ pub fn sctlr_index(el: El) -> usize {
     SCTLR[(el as usize).max(1)]
 }
 
-/// The target of a synchronous exception that routes "to the current EL, EL1 from EL0".
-pub fn default_sync_target(el: El) -> El {
-    if el == El::El0 {
-        El::El1
-    } else {
-        el
-    }
-}
-
 impl Pe {
     /// Takes `e`: AArch64.TakeException (ARCH.md §1.4). Returns the vector address.
     pub fn take_exception(&mut self, e: &Exception) -> u64 {
@@ -122,13 +113,15 @@ impl Pe {
         self.sys.set(SPSR[t], spsr);
         self.sys.set(ELR[t], e.preferred_return);
         let sctlr = self.sys.get(SCTLR[t]);
+        let in_host = self.trap_ctx().is_in_host();
         let p = &mut self.st.pstate;
         p.el = e.target;
         p.sp = true;
         p.ss = false;
         p.il = false;
         p.daif = 0xf;
-        if e.target == El::El1 && sctlr & SCTLR_SPAN == 0 {
+        // PAN is set on entry to EL1, or to EL2 in the host, when SCTLR_ELx.SPAN = 0.
+        if (e.target == El::El1 || (e.target == El::El2 && in_host)) && sctlr & SCTLR_SPAN == 0 {
             p.pan = true;
         }
         p.uao = false;
@@ -139,6 +132,40 @@ impl Pe {
         let pc = (self.sys.get(VBAR[t]) & !0x7ff) | off;
         self.st.pc = pc;
         pc
+    }
+
+    /// The virtual interrupt (HCR_EL2.VSE, VI, VF) to take now, if any: SError first, then
+    /// IRQ, then FIQ (the priority QEMU uses). Taking a virtual SError clears
+    /// HCR_EL2.VSE and reports VSESR_EL2 in ESR_EL1 (EC 0x2F).
+    pub fn pending_virtual_interrupt(&mut self) -> Option<Exception> {
+        use a64sim_el2::route::{virtual_taken, Interrupt};
+        let ctx = self.trap_ctx();
+        let daif = self.st.pstate.daif;
+        let preferred_return = self.st.pc;
+        for (irq, kind) in [
+            (Interrupt::SError, VectorKind::SError),
+            (Interrupt::Irq, VectorKind::Irq),
+            (Interrupt::Fiq, VectorKind::Fiq),
+        ] {
+            if virtual_taken(&ctx, irq, daif) {
+                let mut esr = Esr(0);
+                if irq == Interrupt::SError {
+                    let hcr = index_of(regs::HCR_EL2);
+                    self.sys
+                        .set(hcr, self.sys.get(hcr) & !irq.virtual_pending_bit());
+                    let vsesr = self.sys.get(index_of(regs::VSESR_EL2));
+                    esr = Esr::new(ExceptionClass::SError, vsesr as u32 & 0x1ff_ffff);
+                }
+                return Some(Exception {
+                    kind,
+                    target: El::El1,
+                    esr,
+                    far: None,
+                    preferred_return,
+                });
+            }
+        }
+        None
     }
 
     /// ERET: restores PSTATE from SPSR_ELx and returns ELR_ELx (AArch64.ExceptionReturn).

@@ -23,6 +23,7 @@ pub mod sysreg;
 #[cfg(test)]
 pub(crate) mod testutil;
 pub mod trace;
+pub mod trap;
 
 pub use error::CpuError;
 pub use memory::{PhysMem, Platform, SemihostingCall};

@@ -11,6 +11,12 @@ use crate::sysreg::SysRegs;
 use a64sim_arch::{El, Esr, ExceptionClass};
 use a64sim_isa::Insn;
 
+/// Table index of HCR_EL2, read at every block boundary.
+const HCR: usize = crate::sysreg::index_of(a64sim_isa::sysreg::regs::HCR_EL2);
+/// HCR_EL2.VI, VF and VSE: a virtual interrupt may be pending.
+const VIRTUAL_PENDING: u64 =
+    a64sim_el2::bits::hcr::VI | a64sim_el2::bits::hcr::VF | a64sim_el2::bits::hcr::VSE;
+
 /// Architectural state of one processing element: registers, system registers, monitor.
 #[derive(Clone, Debug)]
 pub struct Pe {
@@ -40,6 +46,11 @@ pub enum StopReason {
     BudgetExhausted,
     /// The guest exited through semihosting with this status.
     Exit(i32),
+    /// The guest waits for an interrupt that nothing can raise (WFI with no source).
+    Idle {
+        /// Address of the WFI.
+        pc: u64,
+    },
     /// The emulator could not go on.
     Error(CpuError),
 }
@@ -113,12 +124,18 @@ impl Cpu {
                 };
             }
             let pc = pe.st.pc;
+            if pe.sys.get(HCR) & VIRTUAL_PENDING != 0 {
+                if let Some(e) = pe.pending_virtual_interrupt() {
+                    pe.take_exception(&e);
+                    continue;
+                }
+            }
             if pe.st.pstate.il {
                 // After an illegal exception return, the next instruction takes an Illegal
                 // Execution state exception (EC 0x0E) instead of executing (ARCH.md §1.5).
                 let e = crate::exception::Exception {
                     kind: crate::exception::VectorKind::Sync,
-                    target: crate::exception::default_sync_target(pe.st.pstate.el),
+                    target: pe.sync_target(),
                     esr: Esr::new(ExceptionClass::IllegalState, 0),
                     far: None,
                     preferred_return: pc,
@@ -220,7 +237,7 @@ fn find_or_decode(
         // PC alignment fault (EC 0x22), FAR = the misaligned PC.
         return Err(Trap::Exception(crate::exception::Exception {
             kind: crate::exception::VectorKind::Sync,
-            target: crate::exception::default_sync_target(pe.st.pstate.el),
+            target: pe.sync_target(),
             esr: Esr::new(ExceptionClass::PcAlignment, 0),
             far: Some(pc),
             preferred_return: pc,

@@ -6,13 +6,17 @@
 
 use super::{Exec, ExecResult, Flow, Trap};
 use crate::error::CpuError;
-use crate::exception::{sctlr_index, Exception, VectorKind};
+use crate::exception::sctlr_index;
 use crate::memory::{Platform, SemihostingCall};
 use crate::run::StopReason;
-use crate::sysreg::{index_of, Access, Storage, SysRegs};
+use crate::sysreg::{resolve, Access, Resolved, Storage};
+use crate::trap::sync_to;
 use a64sim_arch::esr::fsc;
-use a64sim_arch::{El, Esr, ExceptionClass};
-use a64sim_isa::sysop::{PStateField, SysOpKind};
+use a64sim_arch::{El, Esr, ExceptionClass, SysRegIss, WfxIss};
+use a64sim_el2::bits::{hcr, sctlr};
+use a64sim_el2::rules::insn;
+use a64sim_el2::{check, Dir, Outcome, RuleId, TrapCtx};
+use a64sim_isa::sysop::{PStateField, SysOp, SysOpKind};
 use a64sim_isa::sysreg::{regs, SysRegId};
 use a64sim_isa::*;
 
@@ -20,16 +24,6 @@ use a64sim_isa::*;
 const SEMIHOSTING_HLT: u16 = 0xf000;
 /// DC ZVA block size in bytes (DCZID_EL0.BS = 4 words of 2^4).
 const DC_ZVA_BYTES: u64 = 64;
-/// SCR_EL3.NS, SMD, HCE.
-const SCR_NS: u64 = 1;
-const SCR_SMD: u64 = 1 << 7;
-const SCR_HCE: u64 = 1 << 8;
-/// SCR_EL3.EEL2.
-const SCR_EEL2: u64 = 1 << 18;
-/// HCR_EL2.TSC.
-const HCR_TSC: u64 = 1 << 19;
-/// SCTLR_ELx.M: the stage-1 MMU enable.
-const SCTLR_M: u64 = 1;
 
 impl<P: Platform> Exec<'_, P> {
     #[inline(always)]
@@ -43,26 +37,109 @@ impl<P: Platform> Exec<'_, P> {
         self.pe.st.pstate.el
     }
 
-    fn sysreg(&self, id: SysRegId) -> u64 {
-        self.pe.sys.get(index_of_dyn(id))
-    }
-
-    /// EL2Enabled(): EL2 is implemented (always, in a64sim) and the current Security
-    /// state has it (Non-secure, or Secure with SCR_EL3.EEL2).
-    fn el2_enabled(&self) -> bool {
-        let scr = self.sysreg(regs::SCR_EL3);
-        scr & SCR_NS != 0 || scr & SCR_EEL2 != 0
-    }
-
     /// A synchronous exception to `target` with syndrome `esr`.
     fn exception_to(&self, target: El, esr: Esr, preferred_return: u64) -> Trap {
-        Trap::Exception(Exception {
-            kind: VectorKind::Sync,
-            target,
-            esr,
-            far: None,
-            preferred_return,
-        })
+        Trap::Exception(sync_to(target, esr, None, preferred_return))
+    }
+
+    /// Applies trap rules to a system register or system instruction access: a trap
+    /// becomes EC 0x18 with the access's syndrome, returning to this instruction.
+    fn check_sysreg_traps(
+        &self,
+        ctx: &TrapCtx,
+        rules: &[RuleId],
+        dir: Dir,
+        iss: SysRegIss,
+    ) -> Result<(), Trap> {
+        match check(ctx, rules, dir) {
+            Outcome::Allowed => Ok(()),
+            Outcome::Trap { target, .. } => Err(self.exception_to(
+                target,
+                Esr::new(ExceptionClass::SysRegTrap, iss.encode()),
+                self.pc,
+            )),
+        }
+    }
+
+    /// The syndrome of an access to `id` with register `rt`.
+    fn sysreg_iss(id: SysRegId, rt: XReg, read: bool) -> SysRegIss {
+        SysRegIss {
+            op0: id.op0(),
+            op1: id.op1(),
+            crn: id.crn(),
+            crm: id.crm(),
+            op2: id.op2(),
+            rt: rt.num(),
+            read,
+        }
+    }
+
+    /// Reads a plain or constant register, applying the views the architecture defines:
+    /// EL1 reads of MIDR/MPIDR see VPIDR_EL2/VMPIDR_EL2 when EL2 is enabled, and
+    /// DCZID_EL0.DZP says whether DC ZVA is prohibited at the current EL.
+    fn read_register(&self, ctx: &TrapCtx, idx: usize, id: SysRegId) -> u64 {
+        let virtualised = ctx.el() == El::El1 && ctx.el2_enabled();
+        match id {
+            regs::MIDR_EL1 if virtualised => {
+                self.pe.sys.get(crate::sysreg::index_of(regs::VPIDR_EL2))
+            }
+            regs::MPIDR_EL1 if virtualised => {
+                self.pe.sys.get(crate::sysreg::index_of(regs::VMPIDR_EL2))
+            }
+            regs::DCZID_EL0 => {
+                let prohibited = check(ctx, insn::DC_ZVA, Dir::Write) != Outcome::Allowed;
+                self.pe.sys.get(idx) | ((prohibited as u64) << 4)
+            }
+            _ => self.pe.sys.get(idx),
+        }
+    }
+
+    /// ISR_EL1: the virtual interrupts pending for EL1 when EL2 routes them there (there
+    /// are no physical interrupt sources yet).
+    fn isr_el1(&self, ctx: &TrapCtx) -> u64 {
+        let h = ctx.hcr_el2;
+        if !ctx.el2_enabled() || ctx.tge() {
+            return 0;
+        }
+        let bit = |route: u64, pending: u64, out: u64| {
+            if h & route != 0 && h & pending != 0 {
+                out
+            } else {
+                0
+            }
+        };
+        bit(hcr::AMO, hcr::VSE, 1 << 8)
+            | bit(hcr::IMO, hcr::VI, 1 << 7)
+            | bit(hcr::FMO, hcr::VF, 1 << 6)
+    }
+
+    /// The trap rules of a named system instruction.
+    fn sys_op_rules(op: &SysOp) -> &'static [RuleId] {
+        match (op.kind, op.name) {
+            (SysOpKind::Dc, "ZVA" | "GVA" | "GZVA") => insn::DC_ZVA,
+            (SysOpKind::Dc, "CVAU") => insn::DC_POU,
+            (SysOpKind::Dc, "IVAC" | "IGVAC" | "IGSW" | "IGDVAC" | "IGDSW") => insn::DC_IVAC,
+            (SysOpKind::Dc, "ISW" | "CSW" | "CISW" | "CGSW" | "CGDSW" | "CIGSW" | "CIGDSW") => {
+                insn::DC_SW
+            }
+            (SysOpKind::Dc, _) => insn::DC_POC,
+            (SysOpKind::Ic, "IVAU") => insn::IC_IVAU,
+            (SysOpKind::Ic, _) => insn::IC_ALL,
+            (SysOpKind::Tlbi, _) if op.id.op1() == 0 => insn::TLBI_EL1,
+            _ => &[],
+        }
+    }
+
+    /// WFI/WFE traps: EC 0x01 to the first EL whose control traps them.
+    fn check_wfx(&self, rules: &[RuleId], iss: WfxIss) -> Result<(), Trap> {
+        match check(&self.pe.trap_ctx(), rules, Dir::Write) {
+            Outcome::Allowed => Ok(()),
+            Outcome::Trap { target, .. } => Err(self.exception_to(
+                target,
+                Esr::new(ExceptionClass::WfxTrap, iss.encode()),
+                self.pc,
+            )),
+        }
     }
 
     /// MSR/MRS and SYS access check by the register's minimum EL: UNDEFINED below it.
@@ -128,17 +205,10 @@ impl<P: Platform> Exec<'_, P> {
     /// DC ZVA: zeroes the naturally aligned 64-byte block holding `va`. With the MMU off
     /// memory is Device, where DC ZVA is an Alignment fault (Arm ARM C6.2 DC ZVA).
     fn dc_zva(&mut self, va: u64) -> ExecResult {
-        let mmu_on = self.pe.sys.get(sctlr_index(self.el())) & SCTLR_M != 0;
+        let mmu_on = self.pe.sys.get(sctlr_index(self.el())) & sctlr::M != 0;
         if !mmu_on {
-            let el = self.el();
-            let ec = if crate::exception::default_sync_target(el) > el {
-                ExceptionClass::DataAbortLower
-            } else {
-                ExceptionClass::DataAbortSame
-            };
             // ISS: CM = 0 for DC ZVA (it is a store), WnR = 1.
-            let esr = Esr::new(ec, fsc::ALIGNMENT as u32 | (1 << 6));
-            return Err(self.sync_exception(esr, Some(va), self.pc));
+            return Err(self.data_abort(va, fsc::ALIGNMENT, true));
         }
         let base = va & !(DC_ZVA_BYTES - 1);
         for off in (0..DC_ZVA_BYTES).step_by(8) {
@@ -146,13 +216,6 @@ impl<P: Platform> Exec<'_, P> {
         }
         self.after_store()
     }
-}
-
-/// Table index of a register the caller knows is in the table.
-fn index_of_dyn(id: SysRegId) -> usize {
-    SysRegs::lookup(id)
-        .map(|(i, _)| i)
-        .unwrap_or_else(|| index_of(id))
 }
 
 impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
@@ -224,10 +287,14 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn hvc(&mut self, i: Hvc) -> ExecResult {
-        // UNDEFINED at EL0, when SCR_EL3.HCE = 0, or at EL1 where EL2 is not enabled.
-        let el = self.el();
-        let scr = self.sysreg(regs::SCR_EL3);
-        if el == El::El0 || scr & SCR_HCE == 0 || (el == El::El1 && !self.el2_enabled()) {
+        // UNDEFINED at EL0, when SCR_EL3.HCE = 0, or at EL1 where EL2 is not enabled
+        // (HCR_EL2.HCD matters only without EL3, and a64sim always has EL3).
+        let ctx = self.pe.trap_ctx();
+        let el = ctx.el();
+        if el == El::El0
+            || ctx.scr_el3 & a64sim_el2::bits::scr::HCE == 0
+            || (el == El::El1 && !ctx.el2_enabled())
+        {
             return self.undefined();
         }
         let target = if el == El::El3 { El::El3 } else { El::El2 };
@@ -236,17 +303,17 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn smc(&mut self, i: Smc) -> ExecResult {
-        let el = self.el();
-        if el == El::El0 {
+        let ctx = self.pe.trap_ctx();
+        if ctx.el() == El::El0 {
             return self.undefined();
         }
         let esr = Esr::new(ExceptionClass::Smc64, i.imm16 as u32);
         // HCR_EL2.TSC traps SMC from EL1 to EL2 before SCR_EL3.SMD is considered; the
         // preferred return is the SMC itself (ARCH.md §1.4, §1.6).
-        if el == El::El1 && self.el2_enabled() && self.sysreg(regs::HCR_EL2) & HCR_TSC != 0 {
-            return Err(self.exception_to(El::El2, esr, self.pc));
+        if let Outcome::Trap { target, .. } = check(&ctx, &[RuleId::HcrTsc], Dir::Write) {
+            return Err(self.exception_to(target, esr, self.pc));
         }
-        if self.sysreg(regs::SCR_EL3) & SCR_SMD != 0 {
+        if ctx.scr_el3 & a64sim_el2::bits::scr::SMD != 0 {
             return self.undefined();
         }
         Err(self.exception_to(El::El3, esr, self.pc.wrapping_add(4)))
@@ -289,14 +356,20 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn wfe(&mut self, _i: Wfe) -> ExecResult {
-        // One PE and no event sources yet: WFE completes at once, as the architecture
-        // allows. The trap controls arrive with the exception-level issue.
+        self.check_wfx(insn::WFE, WfxIss::Wfe)?;
+        // One PE and no event sources: WFE completes at once, as the architecture allows.
         Ok(Flow::Next)
     }
 
     fn wfi(&mut self, _i: Wfi) -> ExecResult {
-        // No interrupt sources yet; WFI may complete at any time, and does at once.
-        Ok(Flow::Next)
+        self.check_wfx(insn::WFI, WfxIss::Wfi)?;
+        // WFI completes when an interrupt is pending (masked or not). The only sources yet
+        // are HCR_EL2.VI/VF/VSE; with none pending nothing can ever wake the PE.
+        let h = self.pe.trap_ctx().hcr_el2;
+        if h & (hcr::VI | hcr::VF | hcr::VSE) != 0 {
+            return Ok(Flow::EndBlock);
+        }
+        Err(Trap::Stop(StopReason::Idle { pc: self.pc }))
     }
 
     fn sev(&mut self, _i: Sev) -> ExecResult {
@@ -407,18 +480,24 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             PStateField::Uao => p.uao = bit,
             PStateField::Dit => p.dit = bit,
             PStateField::Ssbs => p.ssbs = bit,
-            PStateField::DaifSet => {
-                if self.el() == El::El0 {
-                    // Trapped to EL1 unless SCTLR_EL1.UMA: the exception-level issue.
-                    return self.not_implemented("DAIF access at EL0 (SCTLR_EL1.UMA trap)");
+            PStateField::DaifSet | PStateField::DaifClr => {
+                // At EL0 these need SCTLR_EL1.UMA (EC 0x18 with the MSR-immediate fields).
+                let iss = SysRegIss {
+                    op0: 0,
+                    op1: i.op1,
+                    crn: 4,
+                    crm: i.crm,
+                    op2: i.op2,
+                    rt: 31,
+                    read: false,
+                };
+                self.check_sysreg_traps(&self.pe.trap_ctx(), insn::DAIF, Dir::Write, iss)?;
+                let p = &mut self.pe.st.pstate;
+                if field == PStateField::DaifSet {
+                    p.daif |= i.crm & 0xf;
+                } else {
+                    p.daif &= !(i.crm & 0xf);
                 }
-                self.pe.st.pstate.daif |= i.crm & 0xf;
-            }
-            PStateField::DaifClr => {
-                if self.el() == El::El0 {
-                    return self.not_implemented("DAIF access at EL0 (SCTLR_EL1.UMA trap)");
-                }
-                self.pe.st.pstate.daif &= !(i.crm & 0xf);
             }
             // FEAT_MTE and FEAT_NMI are not advertised (ID_AA64PFR1_EL1.MTE = NMI = 0).
             PStateField::Tco | PStateField::AllInt => return self.undefined(),
@@ -431,9 +510,12 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
         let Some(op) = i.op() else {
             return self.undefined();
         };
-        if self.el() < Self::min_el_for_op1(i.op1) {
+        let ctx = self.pe.trap_ctx();
+        if ctx.el() < Self::min_el_for_op1(i.op1) {
             return self.undefined();
         }
+        let iss = Self::sysreg_iss(op.id, i.rt, false);
+        self.check_sysreg_traps(&ctx, Self::sys_op_rules(op), Dir::Write, iss)?;
         match op.kind {
             SysOpKind::Dc if op.name == "ZVA" => {
                 let va = self.pe.st.xr(i.rt);
@@ -459,28 +541,38 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn msr_reg(&mut self, i: MsrReg) -> ExecResult {
-        let id = i.reg();
-        let Some((idx, def)) = SysRegs::lookup(id) else {
+        let ctx = self.pe.trap_ctx();
+        let Resolved::Reg(idx, def) = resolve(i.reg(), &ctx) else {
             return self.undefined();
         };
-        let el = self.el();
-        if el < def.min_el || el < def.write_el || def.access == Access::ReadOnly {
+        let el = ctx.el();
+        if el < def.min_el || def.access == Access::ReadOnly || def.storage == Storage::Const {
+            return self.undefined();
+        }
+        self.check_sysreg_traps(
+            &ctx,
+            def.traps,
+            Dir::Write,
+            Self::sysreg_iss(i.reg(), i.rt, false),
+        )?;
+        if el < def.write_el {
             return self.undefined();
         }
         let v = self.pe.st.xr(i.rt);
-        match def.storage {
-            Storage::PeState => {
-                self.write_pe_state(id, v)?;
-                return Ok(Flow::EndBlock);
-            }
-            Storage::Const => return self.undefined(),
-            Storage::Plain => {}
+        if def.storage == Storage::PeState {
+            self.write_pe_state(def.id, v)?;
+            return Ok(Flow::EndBlock);
         }
-        if matches!(id, regs::SCTLR_EL1 | regs::SCTLR_EL2 | regs::SCTLR_EL3) && v & SCTLR_M != 0 {
+        if matches!(def.id, regs::SCTLR_EL1 | regs::SCTLR_EL2 | regs::SCTLR_EL3)
+            && v & sctlr::M != 0
+        {
             return self.stop(CpuError::Unimplemented {
                 pc: self.pc,
                 word: i.encode(),
-                what: format!("enabling the MMU ({id} = {v:#x}): the two-stage MMU issue"),
+                what: format!(
+                    "enabling the MMU ({} = {v:#x}): the two-stage MMU issue",
+                    def.id
+                ),
             });
         }
         self.pe.sys.set(idx, v);
@@ -492,16 +584,23 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn mrs(&mut self, i: Mrs) -> ExecResult {
-        let id = i.reg();
-        let Some((idx, def)) = SysRegs::lookup(id) else {
+        let ctx = self.pe.trap_ctx();
+        let Resolved::Reg(idx, def) = resolve(i.reg(), &ctx) else {
             return self.undefined();
         };
-        if self.el() < def.min_el || def.access == Access::WriteOnly {
+        if ctx.el() < def.min_el || def.access == Access::WriteOnly {
             return self.undefined();
         }
+        self.check_sysreg_traps(
+            &ctx,
+            def.traps,
+            Dir::Read,
+            Self::sysreg_iss(i.reg(), i.rt, true),
+        )?;
         let v = match def.storage {
-            Storage::PeState => self.read_pe_state(id)?,
-            Storage::Plain | Storage::Const => self.pe.sys.get(idx),
+            Storage::PeState if def.id == regs::ISR_EL1 => self.isr_el1(&ctx),
+            Storage::PeState => self.read_pe_state(def.id)?,
+            Storage::Plain | Storage::Const => self.read_register(&ctx, idx, def.id),
         };
         self.pe.st.set_xr(i.rt, v);
         Ok(Flow::Next)

@@ -161,7 +161,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     // B2.9, AArch64.SetExclusiveMonitors / AArch64.ExclusiveMonitorsPass).
 
     fn ld_st_excl(&mut self, i: LdStExcl) -> ExecResult {
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         let bytes = 1u8 << i.size;
         if i.l {
             self.check_aligned(va, bytes as u64, false)?;
@@ -188,7 +188,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn ld_st_excl_pair(&mut self, i: LdStExclPair) -> ExecResult {
         // One single-copy atomic access of 2 x element size, aligned to that size; the first
         // register is at the lower address (little-endian data).
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         let bytes: u8 = if i.sz { 16 } else { 8 };
         if i.l {
             self.check_aligned(va, bytes as u64, false)?;
@@ -229,7 +229,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     // (LORC_EL1.EN resets to 0), so they behave as LDAR/STLR.
 
     fn ld_st_ordered(&mut self, i: LdStOrdered) -> ExecResult {
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, !i.l)?;
         if i.l {
             let v = self.load(va, i.size)?;
@@ -242,7 +242,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     }
 
     fn ldapr(&mut self, i: Ldapr) -> ExecResult {
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
         let v = self.load(va, i.size)?;
         self.pe.st.set_xr(i.rt, v);
@@ -251,7 +251,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     fn ld_st_rcpc_unscaled(&mut self, i: LdStRcpcUnscaled) -> ExecResult {
         // (size, opc) as the single-register classes; the table excludes the reserved pairs.
-        let va = self.pe.st.xs(i.rn).wrapping_add(i.imm9 as i64 as u64);
+        let va = self.base(i.rn)?.wrapping_add(i.imm9 as i64 as u64);
         self.check_aligned(va, 1 << i.size, i.opc == 0)?;
         self.access(i.size, i.opc, i.rt, va)?;
         self.after_store()
@@ -262,7 +262,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     // a W result clears the upper half); Rt = ZR (the ST<op> aliases) discards it.
 
     fn ld_atomic(&mut self, i: LdAtomic) -> ExecResult {
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
         let s = self.pe.st.xr(i.rs);
         let old = self.load(va, i.size)?;
@@ -272,7 +272,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     }
 
     fn swp(&mut self, i: Swp) -> ExecResult {
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
         let s = self.pe.st.xr(i.rs);
         let old = self.load(va, i.size)?;
@@ -284,7 +284,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn cas(&mut self, i: Cas) -> ExecResult {
         // Compares the low `size` bytes of Rs with memory; stores Rt only when equal; Rs
         // gets the old value. A failed compare writes nothing.
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
         let expected = self.pe.st.xr(i.rs) & size_mask(i.size);
         let new = self.pe.st.xr(i.rt);
@@ -300,7 +300,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         // <Rs, Rs+1> compared with the pair at [Xn] (Rs at the lower address), <Rt, Rt+1>
         // stored when equal; one access of 2 x element size. The table makes Rs and Rt even;
         // Rs+1 or Rt+1 can be ZR (Rs = 30).
-        let va = self.pe.st.xs(i.rn);
+        let va = self.base(i.rn)?;
         let (s0, s1) = (i.rs, XReg::new(i.rs.num() + 1));
         let (t0, t1) = (i.rt, XReg::new(i.rt.num() + 1));
         let st = &self.pe.st;
@@ -370,7 +370,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         // no-allocate offset, 01 post-index, 10 offset, 11 pre-index. Two element-size
         // accesses, each aligned to its own size.
         let size = if i.opc & 2 != 0 { 3 } else { 2 };
-        let base = self.pe.st.xs(i.rn);
+        let base = self.base(i.rn)?;
         let addr = base.wrapping_add((i.imm7 as i64 as u64) << size);
         let va = if i.idx == 1 { base } else { addr };
         let va2 = va.wrapping_add(1 << size);
@@ -404,7 +404,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         // idx: 00 unscaled, 01 post-index, 10 unprivileged, 11 pre-index. LDTR/STTR act as
         // the normal forms at EL2 and EL3 (and at EL1 for now: the EL0 permission check of
         // AArch64.UnprivilegedAccess arrives with the MMU issue).
-        let base = self.pe.st.xs(i.rn);
+        let base = self.base(i.rn)?;
         let addr = base.wrapping_add(i.imm9 as i64 as u64);
         let va = if i.idx == 1 { base } else { addr };
         self.access(i.size, i.opc, i.rt, va)?;
@@ -419,14 +419,14 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn ld_st_reg_reg_off(&mut self, i: LdStRegRegOff) -> ExecResult {
         let shift = if i.s { i.size } else { 0 };
         let index = extend_index(self.pe.st.xr(i.rm), i.option, shift);
-        let va = self.pe.st.xs(i.rn).wrapping_add(index);
+        let va = self.base(i.rn)?.wrapping_add(index);
         self.access(i.size, i.opc, i.rt, va)?;
         self.after_store()
     }
 
     #[inline(always)]
     fn ld_st_reg_u_imm(&mut self, i: LdStRegUImm) -> ExecResult {
-        let va = self.pe.st.xs(i.rn).wrapping_add((i.imm12 as u64) << i.size);
+        let va = self.base(i.rn)?.wrapping_add((i.imm12 as u64) << i.size);
         self.access(i.size, i.opc, i.rt, va)?;
         self.after_store()
     }

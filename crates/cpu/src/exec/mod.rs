@@ -16,12 +16,19 @@ mod fp_simd;
 mod ldst;
 
 use crate::error::CpuError;
-use crate::exception::{default_sync_target, Exception, VectorKind};
+use crate::exception::sctlr_index;
+use crate::exception::{Exception, VectorKind};
 use crate::memory::{PhysMem, Platform};
 use crate::run::{Pe, StopReason};
+use crate::trap::{abort_class, sync_to};
 use a64sim_arch::esr::fsc;
-use a64sim_arch::{Esr, ExceptionClass};
-use a64sim_isa::{UnimplClass, VisitorBase, XReg};
+use a64sim_arch::esr::FP_ACCESS_ISS;
+use a64sim_arch::El;
+use a64sim_arch::{DataAbortIss, Esr, ExceptionClass};
+use a64sim_el2::bits::sctlr;
+use a64sim_el2::rules::insn;
+use a64sim_el2::{check, Dir, Outcome};
+use a64sim_isa::{UnimplClass, VisitorBase, XReg, XRegSp};
 
 /// How execution continues after an instruction that completed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +80,7 @@ impl<P: Platform> Exec<'_, P> {
     pub fn sync_exception(&self, esr: Esr, far: Option<u64>, preferred_return: u64) -> Trap {
         Trap::Exception(Exception {
             kind: VectorKind::Sync,
-            target: default_sync_target(self.pe.st.pstate.el),
+            target: self.pe.sync_target(),
             esr,
             far,
             preferred_return,
@@ -111,17 +118,44 @@ impl<P: Platform> Exec<'_, P> {
             .unwrap_or(0)
     }
 
-    /// A data abort for an access of the current EL (ISV = 0).
+    /// A data abort (ISV = 0) for an access by the current instruction.
     #[cold]
-    fn data_abort(&self, va: u64, dfsc: u8, write: bool) -> Trap {
+    pub(crate) fn data_abort(&self, va: u64, dfsc: u8, write: bool) -> Trap {
+        let (from, target) = (self.pe.st.pstate.el, self.pe.sync_target());
+        let esr = Esr::new(
+            abort_class(from, target, true),
+            DataAbortIss::simple(dfsc, write).encode(),
+        );
+        Trap::Exception(sync_to(target, esr, Some(va), self.pc))
+    }
+
+    /// The base address of a load/store from register `rn`. When it is the stack pointer
+    /// and SP alignment checking is on (SCTLR_ELx.SA, or SA0 at EL0), a base that is not
+    /// 16-byte aligned is an SP alignment fault (EC 0x26). QEMU omits this check
+    /// (tests/difftest/known-qemu-differences.md).
+    #[inline(always)]
+    pub fn base(&self, rn: XRegSp) -> Result<u64, Trap> {
+        let v = self.pe.st.xs(rn);
+        if rn.is_sp() && v & 0xf != 0 && self.sp_alignment_checked() {
+            return Err(self.sp_alignment_fault());
+        }
+        Ok(v)
+    }
+
+    #[cold]
+    fn sp_alignment_checked(&self) -> bool {
         let el = self.pe.st.pstate.el;
-        let ec = if default_sync_target(el) > el {
-            ExceptionClass::DataAbortLower
+        if el == El::El0 {
+            self.pe.trap_ctx().sctlr_el0_controls() & sctlr::SA0 != 0
         } else {
-            ExceptionClass::DataAbortSame
-        };
-        let iss = dfsc as u32 | ((write as u32) << 6);
-        self.sync_exception(Esr::new(ec, iss), Some(va), self.pc)
+            self.pe.sys.get(sctlr_index(el)) & sctlr::SA != 0
+        }
+    }
+
+    #[cold]
+    fn sp_alignment_fault(&self) -> Trap {
+        let esr = Esr::new(ExceptionClass::SpAlignment, 0);
+        Trap::Exception(sync_to(self.pe.sync_target(), esr, None, self.pc))
     }
 
     /// Translates a data address. With the MMU off (the only mode before the MMU issue)
@@ -215,6 +249,27 @@ impl<P: Platform> VisitorBase for Exec<'_, P> {
 
     #[cold]
     fn unimplemented(&mut self, class: UnimplClass) -> ExecResult {
+        match class {
+            // FP/SIMD is implemented as far as the ID registers say, so its access traps
+            // (CPACR_EL1.FPEN, CPTR_EL2, CPTR_EL3) apply before a64sim's own limit shows.
+            UnimplClass::FpSimd | UnimplClass::FpSimdLdSt => {
+                if let Outcome::Trap {
+                    target, via_tge, ..
+                } = check(&self.pe.trap_ctx(), insn::FP, Dir::Write)
+                {
+                    // An EL1-targeted FP trap rerouted by HCR_EL2.TGE is reported as EC 0x00.
+                    let esr = if via_tge {
+                        Esr::new(ExceptionClass::Unknown, 0)
+                    } else {
+                        Esr::new(ExceptionClass::FpAccessTrap, FP_ACCESS_ISS)
+                    };
+                    return Err(Trap::Exception(sync_to(target, esr, None, self.pc)));
+                }
+            }
+            // SVE and SME are not advertised (ID_AA64PFR0_EL1.SVE = 0, PFR1.SME = 0):
+            // their encodings are UNDEFINED.
+            UnimplClass::Sve | UnimplClass::Sme => return self.undefined(),
+        }
         let word = self.fetch_word_for_diagnostics();
         self.stop(CpuError::unimplemented_class(self.pc, word, class))
     }

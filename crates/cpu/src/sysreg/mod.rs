@@ -9,6 +9,7 @@
 pub mod table;
 
 use a64sim_arch::El;
+use a64sim_el2::RuleId;
 use a64sim_isa::sysreg::SysRegId;
 pub use table::SYSREGS;
 
@@ -57,6 +58,9 @@ pub struct SysRegDef {
     /// Whether a write can change translation, routing or other context that decoded
     /// blocks depend on (the block ends after the write).
     pub context: bool,
+    /// The trap rules guarding the register (rows of `a64sim_el2::RULES`), in priority
+    /// order: EL1 controls, then EL2, then EL3.
+    pub traps: &'static [RuleId],
 }
 
 /// Index of `id` in [`SYSREGS`], computed at compile time for the registers the executor
@@ -70,6 +74,41 @@ pub const fn index_of(id: SysRegId) -> usize {
         i += 1;
     }
     panic!("system register missing from the table");
+}
+
+/// What an MRS/MSR encoding means at the current EL, after VHE redirection (ARCH.md §1.10).
+#[derive(Clone, Copy, Debug)]
+pub enum Resolved {
+    /// This table row.
+    Reg(usize, &'static SysRegDef),
+    /// UNDEFINED (unknown encoding, or an _EL12 alias without E2H).
+    Undefined,
+}
+
+/// Resolves an encoding for an access from `ctx.el`: *_EL12 aliases reach the EL1
+/// registers from EL2/EL3 when HCR_EL2.E2H = 1 (UNDEFINED otherwise); at EL2 with E2H = 1
+/// the redirected *_EL1 encodings reach their EL2 twins.
+#[inline]
+pub fn resolve(id: SysRegId, ctx: &a64sim_el2::TrapCtx) -> Resolved {
+    let el = ctx.el();
+    let target = if id.op0() == 3 && id.op1() == 5 {
+        match table::VHE_ALIASES.iter().find(|a| a.2 == id) {
+            // At EL3 the aliases need Non-secure state as well (QEMU `e2h_access`).
+            Some(a) if el >= El::El2 && ctx.e2h() && !(el == El::El3 && ctx.is_secure()) => a.0,
+            _ => return Resolved::Undefined,
+        }
+    } else if el == El::El2 && ctx.e2h() {
+        table::VHE_ALIASES
+            .iter()
+            .find(|a| a.0 == id)
+            .map_or(id, |a| a.1)
+    } else {
+        id
+    };
+    match SysRegs::lookup(target) {
+        Some((i, d)) => Resolved::Reg(i, d),
+        None => Resolved::Undefined,
+    }
 }
 
 /// The values of every plain register of one PE.
@@ -95,18 +134,26 @@ impl SysRegs {
         }
     }
 
-    /// The row and index for an encoding, if the register exists.
+    /// The row and index for an encoding, if the register exists: one load from a table
+    /// indexed by the 16-bit encoding (MRS/MSR must cost about an ALU instruction).
+    /// Unnamed encodings of the ID group 3 space share one read-as-zero row.
+    #[inline]
     pub fn lookup(id: SysRegId) -> Option<(usize, &'static SysRegDef)> {
-        static SORTED: std::sync::LazyLock<Vec<(SysRegId, usize)>> =
-            std::sync::LazyLock::new(|| {
-                let mut v: Vec<(SysRegId, usize)> =
-                    SYSREGS.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-                v.sort_unstable();
-                v
-            });
-        let i = SORTED.binary_search_by_key(&id, |&(k, _)| k).ok()?;
-        let idx = SORTED[i].1;
-        Some((idx, &SYSREGS[idx]))
+        static INDEX: std::sync::LazyLock<Box<[u16]>> = std::sync::LazyLock::new(|| {
+            let mut v = vec![u16::MAX; 1 << 16].into_boxed_slice();
+            let reserved = index_of(table::ID_SPACE_RESERVED) as u16;
+            for (enc, slot) in v.iter_mut().enumerate() {
+                if table::in_id_space(SysRegId(enc as u16)) {
+                    *slot = reserved;
+                }
+            }
+            for (i, r) in SYSREGS.iter().enumerate() {
+                v[r.id.0 as usize] = i as u16;
+            }
+            v
+        });
+        let idx = INDEX[id.0 as usize];
+        (idx != u16::MAX).then(|| (idx as usize, &SYSREGS[idx as usize]))
     }
 
     /// Raw value by table index.
@@ -138,7 +185,7 @@ mod tests {
 
     #[test]
     fn every_row_is_named_by_isa() {
-        for r in SYSREGS.iter() {
+        for r in SYSREGS.iter().filter(|r| r.id != table::ID_SPACE_RESERVED) {
             assert!(
                 r.id.name().is_some(),
                 "{:?} has no name in isa::sysreg",
@@ -157,6 +204,48 @@ mod tests {
                 assert_eq!(regs.get(i) & r.res0, 0, "{}", r.id);
                 assert_eq!(regs.get(i) & r.res1, r.res1, "{}", r.id);
             }
+        }
+    }
+
+    #[test]
+    fn unnamed_id_space_encodings_read_as_zero_and_others_are_undefined() {
+        // ID_AA64MMFR3_EL1 (3,0,0,7,3) is not in the table: reserved ID space, RAZ.
+        let (_, def) = SysRegs::lookup(SysRegId::new(3, 0, 0, 7, 3)).expect("ID space");
+        assert_eq!(
+            (def.storage, def.reset, def.traps),
+            (Storage::Const, 0, &[RuleId::HcrTid3][..])
+        );
+        assert!(SysRegs::lookup(SysRegId::new(3, 0, 15, 15, 7)).is_none());
+    }
+
+    #[test]
+    fn vhe_aliases_name_real_rows() {
+        for (el1, el2, el12) in table::VHE_ALIASES.iter() {
+            assert!(
+                SysRegs::lookup(*el1).is_some() && SysRegs::lookup(*el2).is_some(),
+                "{el1} / {el2}"
+            );
+            assert_eq!(
+                (el12.op1(), el12.crn(), el12.crm(), el12.op2()),
+                (5, el1.crn(), el1.crm(), el1.op2())
+            );
+        }
+    }
+
+    #[test]
+    fn trap_lists_are_in_priority_order() {
+        for r in SYSREGS.iter() {
+            let p: Vec<u8> = r
+                .traps
+                .iter()
+                .map(|&t| a64sim_el2::rules::priority(t))
+                .collect();
+            assert!(
+                p.windows(2).all(|w| w[0] <= w[1]),
+                "{}: {:?}",
+                r.id,
+                r.traps
+            );
         }
     }
 
