@@ -95,6 +95,7 @@ pub fn sctlr_index(el: El) -> usize {
 impl Pe {
     /// Takes `e`: AArch64.TakeException (ARCH.md §1.4). Returns the vector address.
     pub fn take_exception(&mut self, e: &Exception) -> u64 {
+        self.exceptions += 1;
         let from = self.st.pstate.el;
         let t = e.target as usize;
         let mut off = e.kind as u64;

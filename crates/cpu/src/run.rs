@@ -28,6 +28,8 @@ pub struct Pe {
     pub monitor: ExclusiveMonitor,
     /// Instructions retired since reset.
     pub retired: u64,
+    /// Exceptions taken since reset.
+    pub exceptions: u64,
 }
 
 /// A processing element with its decoded-block cache.
@@ -95,12 +97,14 @@ impl Cpu {
                 sys: SysRegs::new(),
                 monitor: ExclusiveMonitor::default(),
                 retired: 0,
+                exceptions: 0,
             },
             blocks: BlockCache::new(),
         }
     }
 
-    /// Runs at most `budget` instructions.
+    /// Runs at most `budget` steps: retired instructions plus taken exceptions (a guest
+    /// looping through its vectors without retiring anything must still stop).
     pub fn run<P: Platform, T: Tracer>(
         &mut self,
         mem: &mut PhysMem,
@@ -109,6 +113,7 @@ impl Cpu {
         tracer: &mut T,
     ) -> RunOutcome {
         let start = self.pe.retired;
+        let start_exceptions = self.pe.exceptions;
         let Cpu { pe, blocks } = self;
         loop {
             if mem.has_dirty_code() {
@@ -117,7 +122,8 @@ impl Cpu {
                 }
             }
             let done = pe.retired - start;
-            if done >= budget {
+            let steps = done + (pe.exceptions - start_exceptions);
+            if steps >= budget {
                 return RunOutcome {
                     reason: StopReason::BudgetExhausted,
                     retired: done,
@@ -160,7 +166,7 @@ impl Cpu {
                 },
             };
             let (insns, words) = blocks.get(id);
-            let n = insns.len().min((budget - done) as usize);
+            let n = insns.len().min((budget - steps) as usize);
             let mut exec = Exec { pe, mem, plat, pc };
             let mut i = 0;
             let trap = loop {

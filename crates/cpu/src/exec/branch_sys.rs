@@ -660,3 +660,6 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
         self.undefined()
     }
 }
+
+#[cfg(test)]
+mod tests;
