@@ -143,6 +143,10 @@ pub mod sctlr {
     pub const UCI: u64 = 1 << 26;
     /// PSTATE.SSBS value on exception entry.
     pub const DSSBS: u64 = 1 << 44;
+    /// FEAT_NMI: non-maskable interrupts enabled (ALLINT masks).
+    pub const NMI: u64 = 1 << 61;
+    /// FEAT_NMI: PSTATE.ALLINT on exception entry is NOT SPINTMASK.
+    pub const SPINTMASK: u64 = 1 << 62;
 }
 
 /// CPACR_EL1 (and CPTR_EL2 with E2H = 1) fields.

@@ -13,21 +13,23 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Features that a64sim does not have yet, which a test program may require.
-pub const MISSING_FEATURES: &[(&str, &str)] =
-    &[("mmu", "the two-stage MMU issue"), ("mte", "the MTE issue")];
-
-/// The QEMU machine line the expectations were made with (QEMU.md).
-pub const QEMU_ARGS: &[&str] = &[
-    "-M",
-    "virt,secure=on,virtualization=on,gic-version=3,mte=on",
-    "-cpu",
-    "max,pauth-impdef=on",
-    "-m",
-    "512M",
-    "-nographic",
-    "-semihosting",
-    "-kernel",
+pub const MISSING_FEATURES: &[(&str, &str)] = &[
+    ("mmu", "the two-stage MMU issue"),
+    ("mte", "the MTE issue"),
+    ("timer", "the generic timer and GIC issue"),
 ];
+
+/// The QEMU arguments of the comparison machine, from `tests/qemu-machine.args` (the one
+/// place that line lives; `cargo xtask images` reads it too). The image follows `-kernel`.
+pub fn qemu_args() -> Vec<String> {
+    let path = workspace_root().join("tests/qemu-machine.args");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
 
 /// Instructions a test program may run under a64sim before it counts as hung.
 pub const BUDGET: u64 = 3_000_000_000;
@@ -174,7 +176,8 @@ pub fn qemu10() -> Option<PathBuf> {
 pub fn run_qemu(qemu: &Path, elf: &Path, timeout: Duration) -> Run {
     let start = Instant::now();
     let child = Command::new(qemu)
-        .args(QEMU_ARGS)
+        .args(qemu_args())
+        .arg("-kernel")
         .arg(elf)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -57,6 +57,8 @@ pub struct Pstate {
     pub ss: bool,
     /// Illegal execution state.
     pub il: bool,
+    /// FEAT_NMI: all interrupts masked (when SCTLR_ELx.NMI = 1).
+    pub allint: bool,
 }
 
 impl Pstate {
@@ -75,6 +77,7 @@ impl Pstate {
             btype: 0,
             ss: false,
             il: false,
+            allint: false,
         }
     }
 
@@ -87,6 +90,7 @@ impl Pstate {
             | ((self.pan as u64) << 22)
             | ((self.ss as u64) << 21)
             | ((self.il as u64) << 20)
+            | ((self.allint as u64) << 13)
             | ((self.ssbs as u64) << 12)
             | ((self.btype as u64 & 3) << 10)
             | ((self.daif as u64 & 0xf) << 6)
@@ -104,6 +108,7 @@ impl Pstate {
         self.pan = spsr >> 22 & 1 != 0;
         self.ss = spsr >> 21 & 1 != 0;
         self.il = spsr >> 20 & 1 != 0;
+        self.allint = spsr >> 13 & 1 != 0;
         self.ssbs = spsr >> 12 & 1 != 0;
         self.btype = (spsr >> 10) as u8 & 3;
         self.daif = (spsr >> 6) as u8 & 0xf;

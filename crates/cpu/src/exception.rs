@@ -7,6 +7,7 @@
 use crate::run::Pe;
 use crate::sysreg::{index_of, SysRegs};
 use a64sim_arch::{El, Esr, ExceptionClass};
+use a64sim_el2::bits::sctlr as sctlr_bits;
 use a64sim_isa::sysreg::regs;
 
 /// Which entry of the vector table an exception uses.
@@ -128,6 +129,8 @@ impl Pe {
         p.uao = false;
         p.btype = 0;
         p.ssbs = sctlr & SCTLR_DSSBS != 0;
+        // FEAT_NMI: ALLINT = NOT SCTLR_ELx.SPINTMASK.
+        p.allint = sctlr & sctlr_bits::SPINTMASK == 0;
         // PSTATE.TCO is set on entry only when MTE is implemented (the MTE issue).
         self.monitor.clear();
         let pc = (self.sys.get(VBAR[t]) & !0x7ff) | off;
@@ -142,13 +145,18 @@ impl Pe {
         use a64sim_el2::route::{virtual_taken, Interrupt};
         let ctx = self.trap_ctx();
         let daif = self.st.pstate.daif;
+        // FEAT_NMI with SCTLR_ELx.NMI = 1: PSTATE.ALLINT (or SPINTMASK while on SP_ELx)
+        // masks IRQ and FIQ at the current EL.
+        let sctlr = self.sys.get(sctlr_index(self.st.pstate.el));
+        let allint_masks = sctlr & sctlr_bits::NMI != 0
+            && (self.st.pstate.allint || (sctlr & sctlr_bits::SPINTMASK != 0 && self.st.pstate.sp));
         let preferred_return = self.st.pc;
         for (irq, kind) in [
             (Interrupt::SError, VectorKind::SError),
             (Interrupt::Irq, VectorKind::Irq),
             (Interrupt::Fiq, VectorKind::Fiq),
         ] {
-            if virtual_taken(&ctx, irq, daif) {
+            if virtual_taken(&ctx, irq, daif) && !(allint_masks && irq != Interrupt::SError) {
                 let mut esr = Esr(0);
                 if irq == Interrupt::SError {
                     let hcr = index_of(regs::HCR_EL2);
@@ -193,6 +201,7 @@ impl Pe {
             p.nzcv = (spsr >> 28) as u8 & 0xf;
             p.daif = (spsr >> 6) as u8 & 0xf;
             p.pan = spsr >> 22 & 1 != 0;
+            p.allint = spsr >> 13 & 1 != 0;
             p.il = true;
         } else {
             self.st.pstate.set_from_spsr(spsr);

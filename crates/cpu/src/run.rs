@@ -182,6 +182,9 @@ impl Cpu {
                 match r {
                     Ok(Flow::Next) => {
                         exec.pc = exec.pc.wrapping_add(4);
+                        // FEAT_BTI: BTYPE lasts one instruction (branches set it and end
+                        // the block, so only their target's completion clears it).
+                        exec.pe.st.pstate.btype = 0;
                         if T::ENABLED {
                             exec.pe.st.pc = exec.pc;
                             tracer.after(exec.pe);
@@ -193,6 +196,7 @@ impl Cpu {
                     }
                     Ok(Flow::EndBlock) => {
                         exec.pc = exec.pc.wrapping_add(4);
+                        exec.pe.st.pstate.btype = 0;
                         break None;
                     }
                     Err(t) => break Some(t),

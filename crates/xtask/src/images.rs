@@ -47,18 +47,18 @@ pub struct ImagesArgs {
     pub names: Vec<String>,
 }
 
-/// QEMU arguments of the comparison machine (see /work/shared/QEMU.md); the image
-/// follows `-kernel`.
-pub const QEMU_MACHINE_ARGS: &[&str] = &[
-    "-M",
-    "virt,secure=on,virtualization=on,gic-version=3,mte=on",
-    "-cpu",
-    "max,pauth-impdef=on",
-    "-m",
-    "512M",
-    "-nographic",
-    "-semihosting",
-];
+/// The QEMU arguments of the comparison machine, from `tests/qemu-machine.args` (the one
+/// place that line lives); the image follows as `-kernel IMAGE`.
+pub fn qemu_machine_args() -> Result<Vec<String>> {
+    let path = workspace_root().join("tests/qemu-machine.args");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect())
+}
 
 /// `-march` given to the assembler: Armv9.3-A (the newest level binutils 2.40 knows)
 /// covers LSE, CRC32, `RCpc`, LOR, SB, ...; MTE (`+memtag`) is optional there.
@@ -373,7 +373,7 @@ struct QemuRun {
 fn run_qemu(qemu: &Path, elf: &Path, timeout: Duration) -> Result<QemuRun> {
     let start = Instant::now();
     let mut child = Command::new(qemu)
-        .args(QEMU_MACHINE_ARGS)
+        .args(qemu_machine_args()?)
         .arg("-kernel")
         .arg(elf)
         .stdin(Stdio::null())

@@ -164,6 +164,7 @@ impl<P: Platform> Exec<'_, P> {
             regs::UAO => (p.uao as u64) << 23,
             regs::DIT => (p.dit as u64) << 24,
             regs::SSBS => (p.ssbs as u64) << 12,
+            regs::ALLINT => (p.allint as u64) << 13,
             regs::SP_EL0 => {
                 // SP_EL0 is accessible only while SP_ELx is selected (Arm ARM C5.2.16).
                 if !p.sp {
@@ -189,6 +190,7 @@ impl<P: Platform> Exec<'_, P> {
             regs::UAO => p.uao = v >> 23 & 1 != 0,
             regs::DIT => p.dit = v >> 24 & 1 != 0,
             regs::SSBS => p.ssbs = v >> 12 & 1 != 0,
+            regs::ALLINT => p.allint = v >> 13 & 1 != 0,
             regs::SP_EL0 => {
                 if !sp_selected {
                     return Err(self.undefined().unwrap_err());
@@ -499,8 +501,9 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
                     p.daif &= !(i.crm & 0xf);
                 }
             }
-            // FEAT_MTE and FEAT_NMI are not advertised (ID_AA64PFR1_EL1.MTE = NMI = 0).
-            PStateField::Tco | PStateField::AllInt => return self.undefined(),
+            PStateField::AllInt => p.allint = bit,
+            // FEAT_MTE is not advertised (ID_AA64PFR1_EL1.MTE = 0).
+            PStateField::Tco => return self.undefined(),
         }
         // PSTATE changed: interrupts may be unmasked, so leave the block.
         Ok(Flow::EndBlock)
@@ -608,6 +611,9 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
 
     #[inline(always)]
     fn br(&mut self, i: Br) -> ExecResult {
+        // FEAT_BTI: BR sets BTYPE 0b01 (from a non-guarded page, or via X16/X17); a64sim
+        // has no guarded pages until the MMU issue.
+        self.pe.st.pstate.btype = 0b01;
         Ok(Flow::Branch(self.pe.st.xr(i.rn)))
     }
 
@@ -615,11 +621,13 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     fn blr(&mut self, i: Blr) -> ExecResult {
         let target = self.pe.st.xr(i.rn);
         self.pe.st.set_xr(XReg::new(30), self.pc.wrapping_add(4));
+        self.pe.st.pstate.btype = 0b10;
         Ok(Flow::Branch(target))
     }
 
     #[inline(always)]
     fn ret(&mut self, i: Ret) -> ExecResult {
+        self.pe.st.pstate.btype = 0;
         Ok(Flow::Branch(self.pe.st.xr(i.rn)))
     }
 

@@ -102,7 +102,7 @@ const SCTLR_EL1_RES1: u64 = (1 << 29) | (1 << 28) | (1 << 23) | (1 << 22) | (1 <
 const SPSR_RES0: u64 = !0xf3f0_3fdf_u64 & 0xffff_ffff | 0xffff_ffff_0000_0000;
 
 /// Number of rows.
-pub const ROWS: usize = 140;
+pub const ROWS: usize = 141;
 
 /// Every system register a64sim implements.
 pub static SYSREGS: [SysRegDef; ROWS] = [
@@ -115,6 +115,7 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     pe(UAO, El1, RW),
     pe(DIT, El0, RW),
     pe(SSBS, El0, RW),
+    pe(ALLINT, El1, RW),
     pe(SP_EL0, El1, RW),
     pe(SP_EL1, El2, RW),
     pe(SP_EL2, El3, RW),
@@ -252,9 +253,11 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     id(ID_PFR2_EL1, 0),
     id(ID_DFR1_EL1, 0),
     id(ID_MMFR5_EL1, 0),
-    // EL0-EL3 AArch64 only; FP and AdvSIMD (decoded, not yet executed); GICv3 system registers.
-    id(ID_AA64PFR0_EL1, 0x0000_0000_0100_1111),
-    id(ID_AA64PFR1_EL1, 0),
+    // EL0-EL3 AArch64 only; FP and AdvSIMD (decoded, not yet executed); GICv3 system
+    // registers; SEL2 = 1 (Secure EL2, SCR_EL3.EEL2).
+    id(ID_AA64PFR0_EL1, 0x0000_0010_0100_1111),
+    // BT = 1 (BTYPE; no guarded pages before the MMU), NMI = 1 (PSTATE.ALLINT).
+    id(ID_AA64PFR1_EL1, 0x0000_0010_0000_0001),
     id(ID_AA64ZFR0_EL1, 0),
     id(ID_AA64SMFR0_EL1, 0),
     // DebugVer = 6 (v8.0), BRPs = 1 and WRPs = 1 (two of each), no PMU.

@@ -26,7 +26,11 @@ fn at(el: El, words: &[u32], hcr_v: u64) -> (Cpu, PhysMem) {
     let (mut cpu, mem) = machine(words);
     set(&mut cpu, regs::SCR_EL3, scr::NS | scr::RW | scr::HCE);
     set(&mut cpu, regs::HCR_EL2, hcr::RW | hcr_v);
-    for (v, base) in [(regs::VBAR_EL1, 0x4001_0000u64), (regs::VBAR_EL2, 0x4002_0000), (regs::VBAR_EL3, 0x4003_0000)] {
+    for (v, base) in [
+        (regs::VBAR_EL1, 0x4001_0000u64),
+        (regs::VBAR_EL2, 0x4002_0000),
+        (regs::VBAR_EL3, 0x4003_0000),
+    ] {
         set(&mut cpu, v, base);
     }
     cpu.pe.st.pstate.el = el;
@@ -50,18 +54,25 @@ fn tid3_traps_an_el1_id_read_to_el2_with_the_sysreg_syndrome() {
     assert_eq!(banked(&cpu.pe.sys, Banked::Esr, El::El2), 0x6230_0069);
     assert_eq!(banked(&cpu.pe.sys, Banked::Elr, El::El2), CODE);
     assert_eq!(cpu.pe.st.pstate.el, El::El2);
-    assert_eq!(cpu.pe.st.pc, 0x4002_0400, "lower EL, AArch64: VBAR_EL2 + 0x400");
+    assert_eq!(
+        cpu.pe.st.pc, 0x4002_0400,
+        "lower EL, AArch64: VBAR_EL2 + 0x400"
+    );
 }
 
 #[test]
 fn without_tid3_the_read_completes_and_secure_el1_is_never_trapped_to_el2() {
     let (mut cpu, mut mem) = at(El::El1, &[MRS_X3_ID_AA64PFR0], 0);
     step(&mut cpu, &mut mem, 1);
-    assert_eq!(cpu.pe.st.x[3], 0x0100_1111);
+    assert_eq!(cpu.pe.st.x[3], 0x0000_0010_0100_1111);
     let (mut cpu, mut mem) = at(El::El1, &[MRS_X3_ID_AA64PFR0], hcr::TID3);
     set(&mut cpu, regs::SCR_EL3, scr::RW);
     step(&mut cpu, &mut mem, 1);
-    assert_eq!(cpu.pe.st.pstate.el, El::El1, "EL2 is disabled in Secure state");
+    assert_eq!(
+        cpu.pe.st.pstate.el,
+        El::El1,
+        "EL2 is disabled in Secure state"
+    );
 }
 
 #[test]
@@ -75,18 +86,29 @@ fn tvm_traps_writes_and_trvm_reads_of_sctlr_el1() {
     step(&mut cpu, &mut mem, 2);
     assert_eq!(cpu.pe.st.pstate.el, El::El2, "the read traps");
     assert_eq!(banked(&cpu.pe.sys, Banked::Elr, El::El2), CODE + 4);
-    assert_eq!(get(&cpu, regs::SCTLR_EL1) & sctlr::UCT, sctlr::UCT, "the write went through");
+    assert_eq!(
+        get(&cpu, regs::SCTLR_EL1) & sctlr::UCT,
+        sctlr::UCT,
+        "the write went through"
+    );
 }
 
 #[test]
 fn vhe_redirects_el1_names_at_el2_and_el12_reaches_el1() {
-    let (mut cpu, mut mem) = at(El::El2, &[MSR_SCTLR_EL1_X5, MSR_SCTLR_EL12_X2, MRS_X1_SCTLR_EL1], hcr::E2H);
+    let (mut cpu, mut mem) = at(
+        El::El2,
+        &[MSR_SCTLR_EL1_X5, MSR_SCTLR_EL12_X2, MRS_X1_SCTLR_EL1],
+        hcr::E2H,
+    );
     cpu.pe.st.x[5] = 0x1234_0000;
     cpu.pe.st.x[2] = 0x30d0_0800 | sctlr::DZE;
     step(&mut cpu, &mut mem, 3);
     assert_eq!(get(&cpu, regs::SCTLR_EL2), 0x1234_0000);
     assert_eq!(get(&cpu, regs::SCTLR_EL1) & sctlr::DZE, sctlr::DZE);
-    assert_eq!(cpu.pe.st.x[1], 0x1234_0000, "SCTLR_EL1 at EL2 with E2H reads SCTLR_EL2");
+    assert_eq!(
+        cpu.pe.st.x[1], 0x1234_0000,
+        "SCTLR_EL1 at EL2 with E2H reads SCTLR_EL2"
+    );
 }
 
 #[test]
@@ -102,7 +124,13 @@ fn wfi_traps_by_priority_and_idles_when_nothing_can_wake_it() {
     let (mut cpu, mut mem) = at(El::El0, &[WFI], hcr::TWI);
     set(&mut cpu, regs::SCTLR_EL1, 0);
     step(&mut cpu, &mut mem, 1);
-    assert_eq!((cpu.pe.st.pstate.el, banked(&cpu.pe.sys, Banked::Esr, El::El1)), (El::El1, 0x07e0_0000));
+    assert_eq!(
+        (
+            cpu.pe.st.pstate.el,
+            banked(&cpu.pe.sys, Banked::Esr, El::El1)
+        ),
+        (El::El1, 0x07e0_0000)
+    );
     let (mut cpu, mut mem) = at(El::El1, &[WFI], hcr::TWI);
     step(&mut cpu, &mut mem, 1);
     assert_eq!(cpu.pe.st.pstate.el, El::El2);
@@ -115,10 +143,20 @@ fn wfi_traps_by_priority_and_idles_when_nothing_can_wake_it() {
 fn fp_traps_report_ec7_and_tge_reroutes_them_as_ec0() {
     let (mut cpu, mut mem) = at(El::El1, &[FMOV_D0_X1], 0);
     step(&mut cpu, &mut mem, 1);
-    assert_eq!(banked(&cpu.pe.sys, Banked::Esr, El::El1), 0x1fe0_0000, "CPACR_EL1.FPEN = 0 at reset");
+    assert_eq!(
+        banked(&cpu.pe.sys, Banked::Esr, El::El1),
+        0x1fe0_0000,
+        "CPACR_EL1.FPEN = 0 at reset"
+    );
     let (mut cpu, mut mem) = at(El::El0, &[FMOV_D0_X1], hcr::TGE);
     step(&mut cpu, &mut mem, 1);
-    assert_eq!((cpu.pe.st.pstate.el, banked(&cpu.pe.sys, Banked::Esr, El::El2)), (El::El2, 0x0200_0000));
+    assert_eq!(
+        (
+            cpu.pe.st.pstate.el,
+            banked(&cpu.pe.sys, Banked::Esr, El::El2)
+        ),
+        (El::El2, 0x0200_0000)
+    );
 }
 
 #[test]
@@ -140,7 +178,10 @@ fn a_virtual_irq_is_taken_at_el1_when_unmasked() {
     cpu.pe.st.pstate.daif = 0b1101; // I clear
     step(&mut cpu, &mut mem, 1);
     assert_eq!(cpu.pe.st.pstate.el, El::El1);
-    assert_eq!(cpu.pe.st.pc, 0x4001_0280, "took the vIRQ at VBAR_EL1 + 0x280 (the one step of the budget)");
+    assert_eq!(
+        cpu.pe.st.pc, 0x4001_0280,
+        "took the vIRQ at VBAR_EL1 + 0x280 (the one step of the budget)"
+    );
     assert_eq!(banked(&cpu.pe.sys, Banked::Elr, El::El1), CODE);
     assert_eq!(cpu.pe.st.pstate.daif, 0xf);
 }
@@ -151,7 +192,10 @@ fn an_exception_loop_still_spends_the_budget() {
     let (mut cpu, mut mem) = machine(&[0]);
     set(&mut cpu, regs::VBAR_EL3, 0x4000_8000);
     let out = step(&mut cpu, &mut mem, 1000);
-    assert_eq!((out.reason, out.retired, cpu.pe.exceptions), (StopReason::BudgetExhausted, 0, 1000));
+    assert_eq!(
+        (out.reason, out.retired, cpu.pe.exceptions),
+        (StopReason::BudgetExhausted, 0, 1000)
+    );
 }
 
 #[test]
@@ -165,5 +209,8 @@ fn misaligned_sp_base_faults_when_sa_is_set() {
     cpu.pe.st.sp_el[3] = 0x4000_8008;
     set(&mut cpu, regs::SCTLR_EL3, 0);
     let out = step(&mut cpu, &mut mem, 1);
-    assert_eq!(out.retired, 1, "SA = 0: no check (the access itself is 8-byte aligned)");
+    assert_eq!(
+        out.retired, 1,
+        "SA = 0: no check (the access itself is 8-byte aligned)"
+    );
 }
