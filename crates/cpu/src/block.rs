@@ -1,13 +1,13 @@
 //! The decoded-block cache (DESIGN.md "Decode once").
 //!
 //! A block is a run of decoded instructions starting at a physical address and ending
-//! after a branch, exception-generating or system instruction (everything in the
-//! `branch_sys` section), an instruction that does not decode, or at the end of a 4 KiB
-//! page. Blocks are found by physical address in a hash map, and by virtual PC through a
+//! after an unconditional branch, an exception-generating instruction, an instruction that
+//! does not decode, or at the end of a 4 KiB page. Conditional branches and system
+//! instructions do not end it statically: they leave it at run time when they must. Blocks are found by physical address in a hash map, and by virtual PC through a
 //! direct-mapped jump cache that needs no hashing. When a page holding blocks is written,
 //! its blocks are dropped and the jump cache forgets them.
 
-use a64sim_isa::{decode, Insn, Section};
+use a64sim_isa::{decode, Insn};
 use std::collections::HashMap;
 
 /// Most instructions in one block (a 4 KiB page holds 1024).
@@ -51,12 +51,37 @@ impl Default for BlockCache {
     }
 }
 
-/// Whether decoding stops after `insn`.
+/// Whether decoding stops after `insn`: after unconditional control transfers and
+/// exception-generating instructions, where execution never falls through. Everything else
+/// may continue the block: a taken conditional branch leaves it with `Flow::Branch`, and an
+/// instruction that changes context (MSR SCTLR, ISB, ...) leaves with `Flow::EndBlock`, so
+/// instructions decoded after it under the old context never run.
 #[inline]
 fn ends_block(insn: &Insn) -> bool {
-    !matches!(
-        insn.section(),
-        Some(Section::DpImm | Section::DpReg | Section::Ldst)
+    matches!(
+        insn,
+        Insn::B(_)
+            | Insn::Bl(_)
+            | Insn::Br(_)
+            | Insn::Blr(_)
+            | Insn::Ret(_)
+            | Insn::Eret(_)
+            | Insn::Drps(_)
+            | Insn::BrAuthZ(_)
+            | Insn::BlrAuthZ(_)
+            | Insn::RetAuth(_)
+            | Insn::EretAuth(_)
+            | Insn::BrAuth(_)
+            | Insn::BlrAuth(_)
+            | Insn::Svc(_)
+            | Insn::Hvc(_)
+            | Insn::Smc(_)
+            | Insn::Brk(_)
+            | Insn::Hlt(_)
+            | Insn::Dcps(_)
+            | Insn::Udf(_)
+            | Insn::Unallocated
+            | Insn::Unimplemented(_)
     )
 }
 

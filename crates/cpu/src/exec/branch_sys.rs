@@ -61,6 +61,21 @@ impl<P: Platform> Exec<'_, P> {
         }
     }
 
+    /// The register an MRS/MSR encoding reaches from the current EL. Only the _EL12
+    /// aliases and accesses at EL2 (E2H redirection) need the trap context; everything
+    /// else is one table load, so an untrapped MRS/MSR costs about an ALU instruction.
+    #[inline(always)]
+    fn resolve_sysreg(&self, id: SysRegId) -> Option<(usize, &'static crate::sysreg::SysRegDef)> {
+        if id.op1() == 5 || self.el() == El::El2 {
+            match resolve(id, &self.pe.trap_ctx()) {
+                Resolved::Reg(idx, def) => Some((idx, def)),
+                Resolved::Undefined => None,
+            }
+        } else {
+            crate::sysreg::SysRegs::lookup(id)
+        }
+    }
+
     /// The syndrome of an access to `id` with register `rt`.
     fn sysreg_iss(id: SysRegId, rt: XReg, read: bool) -> SysRegIss {
         SysRegIss {
@@ -80,6 +95,7 @@ impl<P: Platform> Exec<'_, P> {
     fn read_register(&self, ctx: &TrapCtx, idx: usize, id: SysRegId) -> u64 {
         let virtualised = ctx.el() == El::El1 && ctx.el2_enabled();
         match id {
+            // (Constant registers only: the table holds the other views' storage.)
             regs::MIDR_EL1 if virtualised => {
                 self.pe.sys.get(crate::sysreg::index_of(regs::VPIDR_EL2))
             }
@@ -544,20 +560,22 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn msr_reg(&mut self, i: MsrReg) -> ExecResult {
-        let ctx = self.pe.trap_ctx();
-        let Resolved::Reg(idx, def) = resolve(i.reg(), &ctx) else {
+        let Some((idx, def)) = self.resolve_sysreg(i.reg()) else {
             return self.undefined();
         };
-        let el = ctx.el();
+        let el = self.el();
         if el < def.min_el || def.access == Access::ReadOnly || def.storage == Storage::Const {
             return self.undefined();
         }
-        self.check_sysreg_traps(
-            &ctx,
-            def.traps,
-            Dir::Write,
-            Self::sysreg_iss(i.reg(), i.rt, false),
-        )?;
+        if !def.traps.is_empty() {
+            let ctx = self.pe.trap_ctx();
+            self.check_sysreg_traps(
+                &ctx,
+                def.traps,
+                Dir::Write,
+                Self::sysreg_iss(i.reg(), i.rt, false),
+            )?;
+        }
         if el < def.write_el {
             return self.undefined();
         }
@@ -587,23 +605,26 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
     }
 
     fn mrs(&mut self, i: Mrs) -> ExecResult {
-        let ctx = self.pe.trap_ctx();
-        let Resolved::Reg(idx, def) = resolve(i.reg(), &ctx) else {
+        let Some((idx, def)) = self.resolve_sysreg(i.reg()) else {
             return self.undefined();
         };
-        if ctx.el() < def.min_el || def.access == Access::WriteOnly {
+        if self.el() < def.min_el || def.access == Access::WriteOnly {
             return self.undefined();
         }
-        self.check_sysreg_traps(
-            &ctx,
-            def.traps,
-            Dir::Read,
-            Self::sysreg_iss(i.reg(), i.rt, true),
-        )?;
+        if !def.traps.is_empty() {
+            let ctx = self.pe.trap_ctx();
+            self.check_sysreg_traps(
+                &ctx,
+                def.traps,
+                Dir::Read,
+                Self::sysreg_iss(i.reg(), i.rt, true),
+            )?;
+        }
         let v = match def.storage {
-            Storage::PeState if def.id == regs::ISR_EL1 => self.isr_el1(&ctx),
+            Storage::Plain => self.pe.sys.get(idx),
+            Storage::PeState if def.id == regs::ISR_EL1 => self.isr_el1(&self.pe.trap_ctx()),
             Storage::PeState => self.read_pe_state(def.id)?,
-            Storage::Plain | Storage::Const => self.read_register(&ctx, idx, def.id),
+            Storage::Const => self.read_register(&self.pe.trap_ctx(), idx, def.id),
         };
         self.pe.st.set_xr(i.rt, v);
         Ok(Flow::Next)

@@ -111,6 +111,30 @@ pub fn resolve(id: SysRegId, ctx: &a64sim_el2::TrapCtx) -> Resolved {
     }
 }
 
+/// Row index by 16-bit encoding, built at compile time (`u16::MAX`: no such register).
+static INDEX: [u16; 1 << 16] = build_index();
+
+const fn build_index() -> [u16; 1 << 16] {
+    let mut v = [u16::MAX; 1 << 16];
+    let reserved = index_of(table::ID_SPACE_RESERVED) as u16;
+    // Unnamed encodings of the ID group 3 space (op0=3, op1=0, CRn=0, CRm=1..7) read as 0.
+    let mut crm = 1;
+    while crm < 8 {
+        let mut op2 = 0;
+        while op2 < 8 {
+            v[SysRegId::new(3, 0, 0, crm, op2).0 as usize] = reserved;
+            op2 += 1;
+        }
+        crm += 1;
+    }
+    let mut i = 0;
+    while i < SYSREGS.len() {
+        v[SYSREGS[i].id.0 as usize] = i as u16;
+        i += 1;
+    }
+    v
+}
+
 /// The values of every plain register of one PE.
 #[derive(Clone, Debug)]
 pub struct SysRegs {
@@ -137,21 +161,8 @@ impl SysRegs {
     /// The row and index for an encoding, if the register exists: one load from a table
     /// indexed by the 16-bit encoding (MRS/MSR must cost about an ALU instruction).
     /// Unnamed encodings of the ID group 3 space share one read-as-zero row.
-    #[inline]
+    #[inline(always)]
     pub fn lookup(id: SysRegId) -> Option<(usize, &'static SysRegDef)> {
-        static INDEX: std::sync::LazyLock<Box<[u16]>> = std::sync::LazyLock::new(|| {
-            let mut v = vec![u16::MAX; 1 << 16].into_boxed_slice();
-            let reserved = index_of(table::ID_SPACE_RESERVED) as u16;
-            for (enc, slot) in v.iter_mut().enumerate() {
-                if table::in_id_space(SysRegId(enc as u16)) {
-                    *slot = reserved;
-                }
-            }
-            for (i, r) in SYSREGS.iter().enumerate() {
-                v[r.id.0 as usize] = i as u16;
-            }
-            v
-        });
         let idx = INDEX[id.0 as usize];
         (idx != u16::MAX).then(|| (idx as usize, &SYSREGS[idx as usize]))
     }
