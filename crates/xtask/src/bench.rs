@@ -18,18 +18,6 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// QEMU's machine options for comparisons (see QEMU.md).
-const QEMU_MACHINE: &[&str] = &[
-    "-M",
-    "virt,secure=on,virtualization=on,gic-version=3,mte=on",
-    "-cpu",
-    "max,pauth-impdef=on",
-    "-m",
-    "512M",
-    "-nographic",
-    "-semihosting",
-];
-
 /// Options of `cargo xtask bench`.
 #[derive(Debug, clap::Args)]
 pub struct BenchArgs {
@@ -132,9 +120,10 @@ pub fn run(args: BenchArgs) -> Result<(), Box<dyn Error>> {
             }
         };
         let timeout = Duration::from_secs(args.timeout);
+        let qemu_args = crate::images::qemu_machine_args()?;
         for image in &images {
             results.push(bench_one(
-                &root, &a64sim, image, use_qemu, args.runs, timeout,
+                &root, &a64sim, image, use_qemu, &qemu_args, args.runs, timeout,
             ));
         }
         print_table(&results, use_qemu, args.runs);
@@ -214,6 +203,7 @@ fn bench_one(
     a64sim: &Path,
     image: &Path,
     use_qemu: bool,
+    qemu_args: &[String],
     runs: u32,
     timeout: Duration,
 ) -> Workload {
@@ -259,7 +249,7 @@ fn bench_one(
         let mut qemu_cmd = Command::new("qemu-system-aarch64");
         qemu_cmd
             .current_dir(root)
-            .args(QEMU_MACHINE)
+            .args(qemu_args)
             .arg("-kernel")
             .arg(image);
         let qemu = timed_run(qemu_cmd, timeout);
