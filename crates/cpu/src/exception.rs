@@ -107,15 +107,16 @@ impl Pe {
         }
         let spsr = self.st.pstate.to_spsr();
         if !matches!(e.kind, VectorKind::Irq | VectorKind::Fiq) {
-            self.sys.set(ESR[t], e.esr.0);
+            self.sys.set_unmasked(ESR[t], e.esr.0);
             if let Some(far) = e.far {
-                self.sys.set(FAR[t], far);
+                self.sys.set_unmasked(FAR[t], far);
             }
         }
-        self.sys.set(SPSR[t], spsr);
-        self.sys.set(ELR[t], e.preferred_return);
+        self.sys.set_unmasked(SPSR[t], spsr);
+        self.sys.set_unmasked(ELR[t], e.preferred_return);
         let sctlr = self.sys.get(SCTLR[t]);
-        let in_host = self.trap_ctx().is_in_host();
+        // Only entry to EL2 needs to know whether EL2 is the host (E2H = TGE = 1).
+        let in_host = e.target == El::El2 && self.trap_ctx().is_in_host();
         let p = &mut self.st.pstate;
         p.el = e.target;
         p.sp = true;

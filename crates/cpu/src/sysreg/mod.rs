@@ -167,6 +167,19 @@ impl SysRegs {
         (idx != u16::MAX).then(|| (idx as usize, &SYSREGS[idx as usize]))
     }
 
+    /// Stores a value the PE itself produced (ESR, FAR, SPSR, ELR on exception entry),
+    /// which already respects the register's RES0/RES1 bits.
+    #[inline(always)]
+    pub fn set_unmasked(&mut self, idx: usize, v: u64) {
+        debug_assert_eq!(
+            (v & !SYSREGS[idx].res0) | SYSREGS[idx].res1,
+            v,
+            "{}",
+            SYSREGS[idx].id
+        );
+        self.vals[idx] = v;
+    }
+
     /// Raw value by table index.
     #[inline(always)]
     pub fn get(&self, idx: usize) -> u64 {
