@@ -167,6 +167,10 @@ impl Cpu {
             };
             let (insns, words) = blocks.get(id);
             let n = insns.len().min((budget - steps) as usize);
+            // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
+            // instruction of this block completes. Clear it once per block, and put it back
+            // if that first instruction takes an exception (SPSR must show it).
+            let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
             let mut exec = Exec { pe, mem, plat, pc };
             let mut i = 0;
             let trap = loop {
@@ -182,9 +186,6 @@ impl Cpu {
                 match r {
                     Ok(Flow::Next) => {
                         exec.pc = exec.pc.wrapping_add(4);
-                        // FEAT_BTI: BTYPE lasts one instruction (branches set it and end
-                        // the block, so only their target's completion clears it).
-                        exec.pe.st.pstate.btype = 0;
                         if T::ENABLED {
                             exec.pe.st.pc = exec.pc;
                             tracer.after(exec.pe);
@@ -196,7 +197,6 @@ impl Cpu {
                     }
                     Ok(Flow::EndBlock) => {
                         exec.pc = exec.pc.wrapping_add(4);
-                        exec.pe.st.pstate.btype = 0;
                         break None;
                     }
                     Err(t) => break Some(t),
@@ -212,6 +212,9 @@ impl Cpu {
                     }
                 }
                 Some(Trap::Exception(e)) => {
+                    if i == 1 && pe.st.pstate.btype == 0 {
+                        pe.st.pstate.btype = entry_btype;
+                    }
                     // An exception-generating instruction (SVC, HVC, SMC) completes: its
                     // preferred return is the next instruction. A fault does not retire.
                     let completed = e.preferred_return != pc;
