@@ -79,4 +79,3 @@ fn unaligned_access_with_the_mmu_off_is_an_alignment_fault() {
     assert_eq!(banked(&cpu.pe.sys, Banked::Elr, El::El3), CODE);
     assert_eq!(cpu.pe.st.pc, 0x200, "VBAR_EL3 = 0, current EL with SP_ELx");
 }
-

@@ -218,15 +218,16 @@ mod tests {
         }
     }
 
-    #[test]
-    fn res0_and_res1_hold_after_any_write() {
-        let mut regs = SysRegs::new();
-        for (i, r) in SYSREGS.iter().enumerate() {
-            assert_eq!(r.res0 & r.res1, 0, "{}: RES0 and RES1 overlap", r.id);
-            for v in [0u64, u64::MAX, 0xdead_beef_0123_4567] {
+    proptest::proptest! {
+        /// RES0 bits read as 0 and RES1 bits as 1 after any write, for every register.
+        #[test]
+        fn res0_and_res1_hold_after_any_write(v in proptest::prelude::any::<u64>()) {
+            let mut regs = SysRegs::new();
+            for (i, r) in SYSREGS.iter().enumerate() {
+                proptest::prop_assert_eq!(r.res0 & r.res1, 0, "{}: RES0 and RES1 overlap", r.id);
                 regs.set(i, v);
-                assert_eq!(regs.get(i) & r.res0, 0, "{}", r.id);
-                assert_eq!(regs.get(i) & r.res1, r.res1, "{}", r.id);
+                proptest::prop_assert_eq!(regs.get(i) & r.res0, 0, "{}", r.id);
+                proptest::prop_assert_eq!(regs.get(i) & r.res1, r.res1, "{}", r.id);
             }
         }
     }

@@ -156,7 +156,8 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     // HCR_EL2.RW and SCR_EL3.RW are RAO/WI: a64sim has no AArch32 (ARCH.md §1.8, §1.9).
     m(ctx(HCR_EL2, El2, 1 << 31), 0, 1 << 31),
     m(ctx(SCR_EL3, El3, 0x30), 0, 0x30 | (1 << 10)),
-    ctx(HSTR_EL2, El2, 0),
+    // HSTR_EL2 traps AArch32 CP15 accesses only: RES0 on an AArch64-only PE.
+    m(ctx(HSTR_EL2, El2, 0), u64::MAX, 0),
     rw(HACR_EL2, El2, 0),
     // Trap controls: FP/SIMD, debug, PMU (ARCH.md §1.11).
     t(ctx(CPACR_EL1, El1, 0), &[Cptr2Tcpac, Cptr3Tcpac]),
