@@ -112,6 +112,19 @@ pub struct Run {
     pub time: Duration,
 }
 
+impl Run {
+    /// A run that could not start.
+    fn failed(e: impl std::fmt::Display, start: Instant) -> Run {
+        Run {
+            output: vec![],
+            status: None,
+            instructions: 0,
+            problem: Some(e.to_string()),
+            time: start.elapsed(),
+        }
+    }
+}
+
 /// Runs `elf` under a64sim.
 pub fn run_a64sim(elf: &Path, budget: u64) -> Run {
     let start = Instant::now();
@@ -119,24 +132,10 @@ pub fn run_a64sim(elf: &Path, budget: u64) -> Run {
     let mut m = Machine::new(&MachineConfig::default(), console);
     let image = match load_image(elf, None) {
         Ok(i) => i,
-        Err(e) => {
-            return Run {
-                output: vec![],
-                status: None,
-                instructions: 0,
-                problem: Some(e.to_string()),
-                time: start.elapsed(),
-            }
-        }
+        Err(e) => return Run::failed(e, start),
     };
     if let Err(e) = m.load(&image) {
-        return Run {
-            output: vec![],
-            status: None,
-            instructions: 0,
-            problem: Some(e.to_string()),
-            time: start.elapsed(),
-        };
+        return Run::failed(e, start);
     }
     let outcome = m.run(budget);
     let output = buf.lock().map(|b| b.clone()).unwrap_or_default();
@@ -185,15 +184,7 @@ pub fn run_qemu(qemu: &Path, elf: &Path, timeout: Duration) -> Run {
         .spawn();
     let mut child = match child {
         Ok(c) => c,
-        Err(e) => {
-            return Run {
-                output: vec![],
-                status: None,
-                instructions: 0,
-                problem: Some(e.to_string()),
-                time: start.elapsed(),
-            }
-        }
+        Err(e) => return Run::failed(e, start),
     };
     let mut stderr = child.stderr.take().expect("piped");
     let reader = std::thread::spawn(move || {
