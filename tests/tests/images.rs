@@ -8,6 +8,9 @@ use std::time::Duration;
 /// Whether an image is skipped under a64sim, and why.
 fn skip_reason(img: &TestImage) -> Option<String> {
     let feature = img.requires.as_deref()?;
+    if PRESENT_FEATURES.contains(&feature) {
+        return None;
+    }
     let issue = MISSING_FEATURES
         .iter()
         .find(|(f, _)| *f == feature)

@@ -39,8 +39,8 @@ pub struct BlockCache {
     blocks: Vec<Block>,
     by_pa: HashMap<u64, BlockId>,
     by_page: HashMap<u64, Vec<BlockId>>,
-    /// (virtual PC, block) pairs; `u64::MAX` marks an empty entry.
-    jump: Box<[(u64, BlockId)]>,
+    /// (virtual PC, translation context, block); `u64::MAX` marks an empty entry.
+    jump: Box<[(u64, u16, BlockId)]>,
     /// Blocks decoded since creation (statistics).
     pub decoded_blocks: u64,
 }
@@ -94,7 +94,7 @@ impl BlockCache {
             blocks: Vec::new(),
             by_pa: HashMap::new(),
             by_page: HashMap::new(),
-            jump: vec![(u64::MAX, 0); JUMP_ENTRIES].into_boxed_slice(),
+            jump: vec![(u64::MAX, 0, 0); JUMP_ENTRIES].into_boxed_slice(),
             decoded_blocks: 0,
         }
     }
@@ -104,23 +104,30 @@ impl BlockCache {
         (va >> 2) as usize & (JUMP_ENTRIES - 1)
     }
 
-    /// The block for virtual PC `va` from the jump cache.
+    /// The block for virtual PC `va` in translation context `ctx`, from the jump cache.
     #[inline(always)]
-    pub fn lookup_va(&self, va: u64) -> Option<BlockId> {
-        let (k, id) = self.jump[Self::jump_slot(va)];
-        (k == va).then_some(id)
+    pub fn lookup_va(&self, va: u64, ctx: u16) -> Option<BlockId> {
+        let (k, c, id) = self.jump[Self::jump_slot(va)];
+        (k == va && c == ctx).then_some(id)
     }
 
-    /// The block starting at physical address `pa`, remembered for virtual PC `va`.
-    pub fn lookup_pa(&mut self, va: u64, pa: u64) -> Option<BlockId> {
+    /// The block starting at physical address `pa`, remembered for virtual PC `va` in
+    /// translation context `ctx`.
+    pub fn lookup_pa(&mut self, va: u64, ctx: u16, pa: u64) -> Option<BlockId> {
         let id = *self.by_pa.get(&pa)?;
-        self.jump[Self::jump_slot(va)] = (va, id);
+        self.jump[Self::jump_slot(va)] = (va, ctx, id);
         Some(id)
     }
 
     /// Decodes a block from `code`, the words from `pa` to the end of its page, and
     /// remembers it for `va`.
-    pub fn insert(&mut self, va: u64, pa: u64, code: impl Iterator<Item = u32>) -> BlockId {
+    pub fn insert(
+        &mut self,
+        va: u64,
+        ctx: u16,
+        pa: u64,
+        code: impl Iterator<Item = u32>,
+    ) -> BlockId {
         if self.insns.len() >= ARENA_LIMIT {
             self.flush();
         }
@@ -138,7 +145,7 @@ impl BlockCache {
         self.blocks.push(Block { pa, start, len });
         self.by_pa.insert(pa, id);
         self.by_page.entry(pa >> 12).or_default().push(id);
-        self.jump[Self::jump_slot(va)] = (va, id);
+        self.jump[Self::jump_slot(va)] = (va, ctx, id);
         self.decoded_blocks += 1;
         id
     }
@@ -163,8 +170,8 @@ impl BlockCache {
             }
         }
         for e in self.jump.iter_mut() {
-            if ids.contains(&e.1) {
-                *e = (u64::MAX, 0);
+            if ids.contains(&e.2) {
+                *e = (u64::MAX, 0, 0);
             }
         }
     }
@@ -176,12 +183,12 @@ impl BlockCache {
         self.blocks.clear();
         self.by_pa.clear();
         self.by_page.clear();
-        self.jump.fill((u64::MAX, 0));
+        self.jump.fill((u64::MAX, 0, 0));
     }
 
     /// Forgets the virtual-to-block mapping only (translation context changed).
     pub fn flush_jump_cache(&mut self) {
-        self.jump.fill((u64::MAX, 0));
+        self.jump.fill((u64::MAX, 0, 0));
     }
 }
 
@@ -198,22 +205,23 @@ mod tests {
         let mut c = BlockCache::new();
         let id = c.insert(
             0x1000,
+            0,
             0x1000,
             [ADD_X0_X0_1, ADD_X0_X0_1, B_SELF, ADD_X0_X0_1].into_iter(),
         );
         assert_eq!(c.get(id).0.len(), 3);
-        assert_eq!(c.lookup_va(0x1000), Some(id));
+        assert_eq!(c.lookup_va(0x1000, 0), Some(id));
     }
 
     #[test]
     fn invalidating_a_page_forgets_its_blocks() {
         let mut c = BlockCache::new();
-        let a = c.insert(0x1000, 0x1000, [NOP].into_iter());
-        let b = c.insert(0x2000, 0x2000, [NOP].into_iter());
+        let a = c.insert(0x1000, 0, 0x1000, [NOP].into_iter());
+        let b = c.insert(0x2000, 0, 0x2000, [NOP].into_iter());
         c.invalidate_page(0x1000);
-        assert_eq!(c.lookup_va(0x1000), None);
-        assert_eq!(c.lookup_pa(0x1000, 0x1000), None);
-        assert_eq!(c.lookup_va(0x2000), Some(b));
+        assert_eq!(c.lookup_va(0x1000, 0), None);
+        assert_eq!(c.lookup_pa(0x1000, 0, 0x1000), None);
+        assert_eq!(c.lookup_va(0x2000, 0), Some(b));
         assert_ne!(a, b);
     }
 }

@@ -36,6 +36,8 @@ pub struct Exception {
     pub far: Option<u64>,
     /// Preferred return address (ELR_ELx).
     pub preferred_return: u64,
+    /// HPFAR_EL2 for stage-2 aborts taken to EL2 (the faulting IPA), when valid.
+    pub hpfar: Option<u64>,
 }
 
 /// Table indices of the banked exception registers, by EL (index 0 unused).
@@ -112,6 +114,11 @@ impl Pe {
                 self.sys.set_unmasked(FAR[t], far);
             }
         }
+        if let (Some(h), El::El2) = (e.hpfar, e.target) {
+            self.sys.set(index_of(regs::HPFAR_EL2), h);
+        }
+        // The EL changes: the translation context may too.
+        self.xlat.dirty = true;
         self.sys.set_unmasked(SPSR[t], spsr);
         self.sys.set_unmasked(ELR[t], e.preferred_return);
         let sctlr = self.sys.get(SCTLR[t]);
@@ -172,6 +179,7 @@ impl Pe {
                     esr,
                     far: None,
                     preferred_return,
+                    hpfar: None,
                 });
             }
         }
@@ -185,6 +193,7 @@ impl Pe {
         let spsr = self.sys.get(SPSR[cur]);
         let elr = self.sys.get(ELR[cur]);
         self.monitor.clear();
+        self.xlat.dirty = true;
         let target = El::from_bits((spsr >> 2) as u8);
         let scr = self.sys.get(index_of(regs::SCR_EL3));
         let hcr = self.sys.get(index_of(regs::HCR_EL2));

@@ -22,7 +22,9 @@ pub mod state;
 pub mod sysreg;
 #[cfg(test)]
 pub(crate) mod testutil;
+pub mod tlb;
 pub mod trace;
+pub mod translation;
 pub mod trap;
 
 pub use error::CpuError;

@@ -30,6 +30,10 @@ pub struct Pe {
     pub retired: u64,
     /// Exceptions taken since reset.
     pub exceptions: u64,
+    /// The translation state of the current context.
+    pub xlat: crate::translation::XlatState,
+    /// The soft TLB.
+    pub tlb: crate::tlb::SoftTlb,
 }
 
 /// A processing element with its decoded-block cache.
@@ -98,6 +102,8 @@ impl Cpu {
                 monitor: ExclusiveMonitor::default(),
                 retired: 0,
                 exceptions: 0,
+                xlat: Default::default(),
+                tlb: Default::default(),
             },
             blocks: BlockCache::new(),
         }
@@ -145,11 +151,17 @@ impl Cpu {
                     esr: Esr::new(ExceptionClass::IllegalState, 0),
                     far: None,
                     preferred_return: pc,
+                    hpfar: None,
                 };
                 pe.take_exception(&e);
                 continue;
             }
-            let id = match blocks.lookup_va(pc) {
+            pe.refresh_translation();
+            if pe.xlat.flush_jump_cache {
+                pe.xlat.flush_jump_cache = false;
+                blocks.flush_jump_cache();
+            }
+            let id = match blocks.lookup_va(pc, pe.xlat.ctx) {
                 Some(id) => id,
                 None => match find_or_decode(pe, blocks, mem, pc) {
                     Ok(id) => id,
@@ -171,7 +183,13 @@ impl Cpu {
             // instruction of this block completes. Clear it once per block, and put it back
             // if that first instruction takes an exception (SPSR must show it).
             let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
-            let mut exec = Exec { pe, mem, plat, pc };
+            let mut exec = Exec {
+                pe,
+                mem,
+                plat,
+                pc,
+                unprivileged: false,
+            };
             let mut i = 0;
             let trap = loop {
                 if i == n {
@@ -241,7 +259,7 @@ impl Cpu {
 /// Finds the block for `pc` by physical address, decoding it when it is new.
 #[cold]
 fn find_or_decode(
-    pe: &Pe,
+    pe: &mut Pe,
     blocks: &mut BlockCache,
     mem: &mut PhysMem,
     pc: u64,
@@ -254,11 +272,15 @@ fn find_or_decode(
             esr: Esr::new(ExceptionClass::PcAlignment, 0),
             far: Some(pc),
             preferred_return: pc,
+            hpfar: None,
         }));
     }
-    // MMU off: the PC is the physical address.
-    let pa = pc;
-    if let Some(id) = blocks.lookup_pa(pc, pa) {
+    let pa = if pe.xlat.active {
+        fetch_address(pe, mem, pc)?
+    } else {
+        pc
+    };
+    if let Some(id) = blocks.lookup_pa(pc, pe.xlat.ctx, pa) {
         return Ok(id);
     }
     let Some(off) = mem.offset(pa, 4) else {
@@ -274,5 +296,28 @@ fn find_or_decode(
     mem.mark_code(off);
     let m: &PhysMem = mem;
     let words = (off..end).step_by(4).map(|o| m.read_u32_at(o));
-    Ok(blocks.insert(pc, pa, words))
+    Ok(blocks.insert(pc, pe.xlat.ctx, pa, words))
+}
+
+/// The physical address of an instruction fetch from `pc` with translation on: the soft
+/// TLB, else a walk; a translation fault becomes an instruction abort.
+#[cold]
+fn fetch_address(pe: &mut Pe, mem: &mut PhysMem, pc: u64) -> Result<u64, Trap> {
+    use crate::tlb::perm;
+    let cached = match pe.tlb.lookup(pe.xlat.ctx, pc) {
+        Some(e) if e.perm & perm::FETCH != 0 => Some(*e),
+        _ => None,
+    };
+    let e = match cached {
+        Some(e) => e,
+        None => match pe.walk_and_fill(mem, pc, a64sim_mmu::AccessKind::Fetch, false) {
+            Ok(e) => e,
+            Err(f) => return Err(Trap::Exception(pe.translation_abort(pc, &f, true, pc))),
+        },
+    };
+    Ok(if e.perm & perm::RAM != 0 {
+        mem.base() + e.base + (pc & 0xfff)
+    } else {
+        e.base | (pc & 0xfff)
+    })
 }

@@ -53,6 +53,7 @@ pub fn sync_to(target: El, esr: Esr, far: Option<u64>, preferred_return: u64) ->
         esr,
         far,
         preferred_return,
+        hpfar: None,
     }
 }
 

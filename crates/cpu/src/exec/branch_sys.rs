@@ -5,15 +5,13 @@
 //! allowed when the current EL is at least the register's minimum EL.
 
 use super::{Exec, ExecResult, Flow, Trap};
-use crate::error::CpuError;
-use crate::exception::sctlr_index;
 use crate::memory::{Platform, SemihostingCall};
 use crate::run::StopReason;
 use crate::sysreg::{resolve, Access, Resolved, Storage};
 use crate::trap::sync_to;
 use a64sim_arch::esr::fsc;
 use a64sim_arch::{El, Esr, ExceptionClass, SysRegIss, WfxIss};
-use a64sim_el2::bits::{hcr, sctlr};
+use a64sim_el2::bits::hcr;
 use a64sim_el2::rules::insn;
 use a64sim_el2::{check, Dir, Outcome, RuleId, TrapCtx};
 use a64sim_isa::sysop::{PStateField, SysOp, SysOpKind};
@@ -220,15 +218,67 @@ impl<P: Platform> Exec<'_, P> {
         Ok(())
     }
 
+    /// AT (Arm ARM C6.2 AT; ARCH.md §3.14): translates `va` as the named operation says
+    /// and writes PAR_EL1, in the fault format when the fault is reported there; a stage-2
+    /// fault of an EL1 AT is taken to EL2 instead (with CM = 1).
+    fn address_translate(&mut self, name: &str, va: u64) -> ExecResult {
+        use a64sim_mmu::AccessKind::{Read, Write};
+        let pan = self.pe.st.pstate.pan;
+        let (el, kind, pan, two_stage) = match name {
+            "S1E1R" => (El::El1, Read, false, false),
+            "S1E1W" => (El::El1, Write, false, false),
+            "S1E1RP" => (El::El1, Read, pan, false),
+            "S1E1WP" => (El::El1, Write, pan, false),
+            "S1E0R" => (El::El0, Read, false, false),
+            "S1E0W" => (El::El0, Write, false, false),
+            "S12E1R" => (El::El1, Read, false, true),
+            "S12E1W" => (El::El1, Write, false, true),
+            "S12E0R" => (El::El0, Read, false, true),
+            "S12E0W" => (El::El0, Write, false, true),
+            "S1E2R" => (El::El2, Read, false, false),
+            "S1E2W" => (El::El2, Write, false, false),
+            "S1E3R" => (El::El3, Read, false, false),
+            "S1E3W" => (El::El3, Write, false, false),
+            _ => return self.undefined(),
+        };
+        let at_el2 = two_stage || el >= El::El2;
+        let par = match self
+            .pe
+            .address_translate(self.mem, va, el, kind, pan, two_stage)
+        {
+            Ok(t) => a64sim_mmu::par::encode_success(&t, !self.pe.trap_ctx().is_secure()),
+            Err(f) if a64sim_mmu::par::at_fault_goes_to_par(&f, at_el2) => {
+                a64sim_mmu::par::encode_fault(&f)
+            }
+            Err(f) => {
+                let mut e = self.pe.translation_abort(va, &f, false, self.pc);
+                // Cache maintenance and AT report CM = 1 and WnR = 1 (ARCH.md §2.4).
+                e.esr = Esr(e.esr.0 | (1 << 8) | (1 << 6));
+                return Err(Trap::Exception(e));
+            }
+        };
+        self.pe.sys.set(crate::sysreg::index_of(regs::PAR_EL1), par);
+        Ok(Flow::Next)
+    }
+
     /// DC ZVA: zeroes the naturally aligned 64-byte block holding `va`. With the MMU off
     /// memory is Device, where DC ZVA is an Alignment fault (Arm ARM C6.2 DC ZVA).
     fn dc_zva(&mut self, va: u64) -> ExecResult {
-        let mmu_on = self.pe.sys.get(sctlr_index(self.el())) & sctlr::M != 0;
-        if !mmu_on {
-            // ISS: CM = 0 for DC ZVA (it is a store), WnR = 1.
+        let base = va & !(DC_ZVA_BYTES - 1);
+        // DC ZVA to Device memory (all data memory with translation off) is an Alignment
+        // fault; ISS: CM = 0 for DC ZVA (it is a store), WnR = 1.
+        let device = if self.pe.xlat.active {
+            self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?;
+            self.pe
+                .tlb
+                .lookup(self.pe.xlat.ctx, base)
+                .is_some_and(|e| e.perm & crate::tlb::perm::DEVICE != 0)
+        } else {
+            true
+        };
+        if device {
             return Err(self.data_abort(va, fsc::ALIGNMENT, true));
         }
-        let base = va & !(DC_ZVA_BYTES - 1);
         for off in (0..DC_ZVA_BYTES).step_by(8) {
             self.write(base + off, 8, 0)?;
         }
@@ -521,7 +571,9 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             // FEAT_MTE is not advertised (ID_AA64PFR1_EL1.MTE = 0).
             PStateField::Tco => return self.undefined(),
         }
-        // PSTATE changed: interrupts may be unmasked, so leave the block.
+        // PSTATE changed: interrupts may be unmasked, and PAN/UAO select another
+        // translation context, so leave the block and recompute.
+        self.pe.xlat.dirty = true;
         Ok(Flow::EndBlock)
     }
 
@@ -546,9 +598,14 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             SysOpKind::Dc if !matches!(op.name, "GVA" | "GZVA") => Ok(Flow::Next),
             SysOpKind::Dc => self.not_implemented("DC GVA/GZVA (MTE issue)"),
             SysOpKind::Ic => Ok(Flow::Next),
-            // No TLB exists before the MMU issue: nothing can be stale.
-            SysOpKind::Tlbi => Ok(Flow::EndBlock),
-            SysOpKind::At => self.not_implemented("AT (two-stage MMU issue)"),
+            // Page tables may have changed: nothing cached may survive (DSB/ISB ordering is
+            // not modelled, so invalidation is immediate and complete).
+            SysOpKind::Tlbi => {
+                self.pe.tlb.flush();
+                self.pe.xlat.flush_jump_cache = true;
+                Ok(Flow::EndBlock)
+            }
+            SysOpKind::At => self.address_translate(op.name, self.pe.st.xr(i.rt)),
             // FEAT_SPECRES is not advertised.
             SysOpKind::Cfp | SysOpKind::Dvp | SysOpKind::Cpp => self.undefined(),
         }
@@ -582,26 +639,18 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
         let v = self.pe.st.xr(i.rt);
         if def.storage == Storage::PeState {
             self.write_pe_state(def.id, v)?;
+            // PAN and UAO change permission checks: a new translation context.
+            self.pe.xlat.dirty = true;
             return Ok(Flow::EndBlock);
         }
-        if matches!(def.id, regs::SCTLR_EL1 | regs::SCTLR_EL2 | regs::SCTLR_EL3)
-            && v & sctlr::M != 0
-        {
-            return self.stop(CpuError::Unimplemented {
-                pc: self.pc,
-                word: i.encode(),
-                what: format!(
-                    "enabling the MMU ({} = {v:#x}): the two-stage MMU issue",
-                    def.id
-                ),
-            });
-        }
         self.pe.sys.set(idx, v);
-        Ok(if def.context {
-            Flow::EndBlock
-        } else {
-            Flow::Next
-        })
+        if def.context {
+            // Translation, routing or trap controls changed: recompute the context before
+            // the next block (stale soft-TLB entries belong to the old context id).
+            self.pe.xlat.registers_changed();
+            return Ok(Flow::EndBlock);
+        }
+        Ok(Flow::Next)
     }
 
     fn mrs(&mut self, i: Mrs) -> ExecResult {

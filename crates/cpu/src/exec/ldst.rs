@@ -401,12 +401,19 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     #[inline(always)]
     fn ld_st_reg_imm9(&mut self, i: LdStRegImm9) -> ExecResult {
-        // idx: 00 unscaled, 01 post-index, 10 unprivileged, 11 pre-index. LDTR/STTR act as
-        // the normal forms at EL2 and EL3 (and at EL1 for now: the EL0 permission check of
-        // AArch64.UnprivilegedAccess arrives with the MMU issue).
+        // idx: 00 unscaled, 01 post-index, 10 unprivileged, 11 pre-index. LDTR/STTR are
+        // checked with EL0 permissions at EL1, and at EL2 in the host (E2H = TGE = 1);
+        // elsewhere they act as the normal forms (AArch64.UnprivilegedAccess).
         let base = self.base(i.rn)?;
         let addr = base.wrapping_add(i.imm9 as i64 as u64);
         let va = if i.idx == 1 { base } else { addr };
+        if i.idx == 2 && self.unprivileged_applies() {
+            self.unprivileged = true;
+            let r = self.access(i.size, i.opc, i.rt, va);
+            self.unprivileged = false;
+            r?;
+            return self.after_store();
+        }
         self.access(i.size, i.opc, i.rt, va)?;
         if i.idx & 1 != 0 {
             // After the load: with Rt = Rn the written-back address wins (QEMU).

@@ -20,6 +20,7 @@ use crate::exception::sctlr_index;
 use crate::exception::{Exception, VectorKind};
 use crate::memory::{PhysMem, Platform};
 use crate::run::{Pe, StopReason};
+use crate::tlb::perm;
 use crate::trap::{abort_class, sync_to};
 use a64sim_arch::esr::fsc;
 use a64sim_arch::esr::FP_ACCESS_ISS;
@@ -29,6 +30,7 @@ use a64sim_el2::bits::sctlr;
 use a64sim_el2::rules::insn;
 use a64sim_el2::{check, Dir, Outcome};
 use a64sim_isa::{UnimplClass, VisitorBase, XReg, XRegSp};
+use a64sim_mmu::AccessKind;
 
 /// How execution continues after an instruction that completed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub struct Exec<'a, P: Platform> {
     pub plat: &'a mut P,
     /// Address of the instruction being executed.
     pub pc: u64,
+    /// The current access is unprivileged (LDTR/STTR family): checked as EL0.
+    pub unprivileged: bool,
 }
 
 impl<P: Platform> Exec<'_, P> {
@@ -84,6 +88,7 @@ impl<P: Platform> Exec<'_, P> {
             esr,
             far,
             preferred_return,
+            hpfar: None,
         })
     }
 
@@ -158,24 +163,164 @@ impl<P: Platform> Exec<'_, P> {
         Trap::Exception(sync_to(self.pe.sync_target(), esr, None, self.pc))
     }
 
-    /// Translates a data address. With the MMU off (the only mode before the MMU issue)
-    /// every data access is to Device-nGnRnE memory, so an unaligned one is an alignment
-    /// fault (QEMU 10 agrees, QEMU.md).
+    /// The MMU-off data path: VA = PA and all data memory is Device-nGnRnE, so an unaligned
+    /// access is an alignment fault (ARCH.md §3.2; QEMU 10 agrees, QEMU.md).
     #[inline(always)]
-    fn translate_data(&self, va: u64, size: usize, write: bool) -> Result<u64, Trap> {
+    fn check_device_alignment(&self, va: u64, size: usize, write: bool) -> Result<(), Trap> {
         if va & (size as u64 - 1) != 0 {
             return Err(self.data_abort(va, fsc::ALIGNMENT, write));
         }
-        Ok(va)
+        Ok(())
+    }
+
+    /// Whether an LDTR/STTR at the current EL is checked as EL0: at EL1, and at EL2 in the
+    /// host (AArch64.UnprivilegedAccess).
+    #[cold]
+    pub(crate) fn unprivileged_applies(&self) -> bool {
+        match self.pe.st.pstate.el {
+            El::El1 => true,
+            El::El2 => self.pe.trap_ctx().is_in_host(),
+            _ => false,
+        }
+    }
+
+    /// Whether a soft-TLB entry lets this access take the fast path: the right permission,
+    /// RAM, not Device, within the page, and not an alignment fault under SCTLR_ELx.A.
+    #[inline(always)]
+    fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<usize> {
+        let e = self.pe.tlb.lookup(self.pe.xlat.ctx, va)?;
+        let off = (va & 0xfff) as usize;
+        let ok = e.perm & (want | perm::RAM | perm::DEVICE) == want | perm::RAM
+            && off + size <= 0x1000
+            && !(self.pe.xlat.align_check && va & (size as u64 - 1) != 0)
+            && !self.unprivileged;
+        ok.then_some(e.base as usize + off)
     }
 
     /// Loads `size` (1, 2, 4 or 8) bytes, zero-extended.
     #[inline(always)]
     pub fn read(&mut self, va: u64, size: usize) -> Result<u64, Trap> {
-        let pa = self.translate_data(va, size, false)?;
+        if self.pe.xlat.active {
+            if let Some(off) = self.fast_entry(va, size, perm::READ) {
+                return Ok(self.mem.read_at(off, size));
+            }
+            return self.read_translated(va, size);
+        }
+        self.check_device_alignment(va, size, false)?;
+        match self.mem.offset(va, size) {
+            Some(off) => Ok(self.mem.read_at(off, size)),
+            None => self.read_slow(va, size),
+        }
+    }
+
+    /// Stores the low `size` (1, 2, 4 or 8) bytes of `v`.
+    #[inline(always)]
+    pub fn write(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
+        if self.pe.xlat.active {
+            if let Some(off) = self.fast_entry(va, size, perm::WRITE) {
+                self.mem.write_at(off, size, v);
+                return Ok(());
+            }
+            return self.write_translated(va, size, v);
+        }
+        self.check_device_alignment(va, size, true)?;
+        match self.mem.offset(va, size) {
+            Some(off) => {
+                self.mem.write_at(off, size, v);
+                Ok(())
+            }
+            None => self.write_slow(va, size, v),
+        }
+    }
+
+    /// Translates the page of `va` for `kind` (soft TLB, else a walk), checking alignment:
+    /// SCTLR_ELx.A on any memory before translation, Device memory after it. Returns the
+    /// physical address.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn translate_data(
+        &mut self,
+        va: u64,
+        size: usize,
+        kind: AccessKind,
+    ) -> Result<u64, Trap> {
+        let write = kind == AccessKind::Write;
+        let misaligned = va & (size as u64 - 1) != 0;
+        if self.pe.xlat.align_check && misaligned {
+            return Err(self.data_abort(va, fsc::ALIGNMENT, write));
+        }
+        let want = if write { perm::WRITE } else { perm::READ };
+        let cached = match self.pe.tlb.lookup(self.pe.xlat.ctx, va) {
+            Some(e) if e.perm & want != 0 && !self.unprivileged => Some(*e),
+            _ => None,
+        };
+        let e = match cached {
+            Some(e) => e,
+            None => match self.pe.walk_and_fill(self.mem, va, kind, self.unprivileged) {
+                Ok(e) => e,
+                Err(f) => {
+                    return Err(Trap::Exception(
+                        self.pe.translation_abort(va, &f, false, self.pc),
+                    ))
+                }
+            },
+        };
+        if e.perm & perm::DEVICE != 0 && misaligned {
+            return Err(self.data_abort(va, fsc::ALIGNMENT, write));
+        }
+        Ok(if e.perm & perm::RAM != 0 {
+            self.mem.base() + e.base + (va & 0xfff)
+        } else {
+            e.base | (va & 0xfff)
+        })
+    }
+
+    /// A translated load that missed the fast path. An access crossing a page is split
+    /// into bytes, each translated (and faulting) on its own page.
+    #[cold]
+    #[inline(never)]
+    fn read_translated(&mut self, va: u64, size: usize) -> Result<u64, Trap> {
+        if (va & 0xfff) as usize + size > 0x1000 {
+            if self.pe.xlat.align_check {
+                return Err(self.data_abort(va, fsc::ALIGNMENT, false));
+            }
+            let mut v = 0u64;
+            for k in 0..size {
+                v |= self.read_translated(va.wrapping_add(k as u64), 1)? << (8 * k);
+            }
+            return Ok(v);
+        }
+        let pa = self.translate_data(va, size, AccessKind::Read)?;
         match self.mem.offset(pa, size) {
             Some(off) => Ok(self.mem.read_at(off, size)),
             None => self.read_slow(pa, size),
+        }
+    }
+
+    /// A translated store that missed the fast path (see [`Self::read_translated`]).
+    #[cold]
+    #[inline(never)]
+    fn write_translated(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
+        if (va & 0xfff) as usize + size > 0x1000 {
+            if self.pe.xlat.align_check {
+                return Err(self.data_abort(va, fsc::ALIGNMENT, true));
+            }
+            // Translate every byte first: a fault on either page leaves memory unchanged.
+            for k in 0..size {
+                self.translate_data(va.wrapping_add(k as u64), 1, AccessKind::Write)?;
+            }
+            for k in 0..size {
+                self.write_translated(va.wrapping_add(k as u64), 1, v >> (8 * k))?;
+            }
+            return Ok(());
+        }
+        let pa = self.translate_data(va, size, AccessKind::Write)?;
+        match self.mem.offset(pa, size) {
+            Some(off) => {
+                self.mem.write_at(off, size, v);
+                Ok(())
+            }
+            None => self.write_slow(pa, size, v),
         }
     }
 
@@ -190,19 +335,6 @@ impl<P: Platform> Exec<'_, P> {
                 size,
                 kind: "read",
             }))),
-        }
-    }
-
-    /// Stores the low `size` (1, 2, 4 or 8) bytes of `v`.
-    #[inline(always)]
-    pub fn write(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
-        let pa = self.translate_data(va, size, true)?;
-        match self.mem.offset(pa, size) {
-            Some(off) => {
-                self.mem.write_at(off, size, v);
-                Ok(())
-            }
-            None => self.write_slow(pa, size, v),
         }
     }
 
@@ -221,10 +353,14 @@ impl<P: Platform> Exec<'_, P> {
         }
     }
 
-    /// Physical address of a data access for the exclusive monitor (MMU off: the VA).
+    /// Physical address of a data access for the exclusive monitor: the VA with the MMU
+    /// off, else the translation the access just used (a fault leaves the VA, unused).
     #[inline(always)]
-    pub fn monitor_address(&self, va: u64) -> u64 {
-        va
+    pub fn monitor_address(&mut self, va: u64) -> u64 {
+        if !self.pe.xlat.active {
+            return va;
+        }
+        self.translate_data(va, 1, AccessKind::Read).unwrap_or(va)
     }
 
     /// How a handler that stored to memory finishes: if the store hit a page holding

@@ -1,0 +1,161 @@
+//! The soft TLB (DESIGN.md "Soft TLB"): a direct-mapped cache from (translation context,
+//! virtual page) to the combined stage 1 + stage 2 result for that page: where it is in RAM
+//! (or its physical page, for MMIO), which of read/write/fetch the context may do, and
+//! whether it is Device memory. A hit is a compare and an add; a miss walks (`translation`)
+//! and fills.
+//!
+//! Translation contexts are numbered by [`ContextTable`]: every distinct set of the values
+//! a walk and its permission checks depend on (regime, EL, PAN, UAO, the regime's control
+//! registers, stage-2 controls) gets a small id. Entries are tagged with it, so switching
+//! EL or ASID needs no flush, and a register change simply selects another id: a stale
+//! entry can never match. Only TLBI (page tables changed in memory) flushes.
+
+/// Entries in the soft TLB (power of two).
+const ENTRIES: usize = 1 << 10;
+/// Contexts remembered before the table starts over (and the TLB is flushed).
+const MAX_CONTEXTS: usize = 256;
+
+/// Access rights cached in an entry.
+pub mod perm {
+    /// Data reads allowed.
+    pub const READ: u8 = 1;
+    /// Data writes allowed.
+    pub const WRITE: u8 = 2;
+    /// Instruction fetches allowed.
+    pub const FETCH: u8 = 4;
+    /// Device memory (data accesses must be aligned; DC ZVA faults).
+    pub const DEVICE: u8 = 8;
+    /// Backed by RAM (`base` is a RAM offset); otherwise `base` is the physical page.
+    pub const RAM: u8 = 16;
+}
+
+/// One cached page translation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TlbEntry {
+    /// Virtual page number (VA >> 12).
+    pub vpage: u64,
+    /// Translation context id.
+    pub ctx: u16,
+    /// `perm` bits.
+    pub perm: u8,
+    /// RAM offset of the page when `perm::RAM`, else the physical page address.
+    pub base: u64,
+}
+
+const INVALID: TlbEntry = TlbEntry {
+    vpage: u64::MAX,
+    ctx: u16::MAX,
+    perm: 0,
+    base: 0,
+};
+
+/// The soft TLB of one PE.
+#[derive(Clone, Debug)]
+pub struct SoftTlb {
+    entries: Box<[TlbEntry]>,
+}
+
+impl Default for SoftTlb {
+    fn default() -> Self {
+        SoftTlb {
+            entries: vec![INVALID; ENTRIES].into_boxed_slice(),
+        }
+    }
+}
+
+impl SoftTlb {
+    /// The entry for `va` in context `ctx`, if cached.
+    #[inline(always)]
+    pub fn lookup(&self, ctx: u16, va: u64) -> Option<&TlbEntry> {
+        let vpage = va >> 12;
+        let e = &self.entries[vpage as usize & (ENTRIES - 1)];
+        (e.vpage == vpage && e.ctx == ctx).then_some(e)
+    }
+
+    /// Caches a page translation.
+    pub fn fill(&mut self, e: TlbEntry) {
+        self.entries[e.vpage as usize & (ENTRIES - 1)] = e;
+    }
+
+    /// Forgets everything (TLBI).
+    pub fn flush(&mut self) {
+        self.entries.fill(INVALID);
+    }
+}
+
+/// Numbers translation contexts (see the module documentation) and keeps what was
+/// derived for each (`V`), so that returning to a context (an ERET back to EL1) costs a
+/// search, not a decode of its registers.
+#[derive(Clone, Debug)]
+pub struct ContextTable<K: PartialEq, V> {
+    entries: Vec<(K, V)>,
+}
+
+impl<K: PartialEq, V> Default for ContextTable<K, V> {
+    fn default() -> Self {
+        ContextTable {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<K: PartialEq, V> ContextTable<K, V> {
+    /// The derived value of context `id`.
+    pub fn get(&self, id: u16) -> Option<&V> {
+        self.entries.get(id as usize).map(|(_, v)| v)
+    }
+
+    /// The id of `key` and its derived value (made by `derive` the first time), and
+    /// whether the table started over (the caller must then flush everything tagged with
+    /// old ids).
+    pub fn id(&mut self, key: K, derive: impl FnOnce(&K) -> V) -> (u16, &V, bool) {
+        if let Some(i) = self.entries.iter().position(|(k, _)| *k == key) {
+            return (i as u16, &self.entries[i].1, false);
+        }
+        let reset = self.entries.len() >= MAX_CONTEXTS;
+        if reset {
+            self.entries.clear();
+        }
+        let v = derive(&key);
+        self.entries.push((key, v));
+        let i = self.entries.len() - 1;
+        (i as u16, &self.entries[i].1, reset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_match_only_their_context_and_page() {
+        let mut t = SoftTlb::default();
+        t.fill(TlbEntry {
+            vpage: 0x40_0000 >> 12,
+            ctx: 3,
+            perm: perm::READ | perm::RAM,
+            base: 0x1000,
+        });
+        assert!(t.lookup(3, 0x40_0abc).is_some());
+        assert!(t.lookup(4, 0x40_0abc).is_none(), "another context");
+        assert!(t.lookup(3, 0x40_1000).is_none(), "another page");
+        t.flush();
+        assert!(t.lookup(3, 0x40_0abc).is_none());
+    }
+
+    #[test]
+    fn contexts_get_stable_ids_and_the_table_starts_over_when_full() {
+        let mut c = ContextTable::default();
+        assert_eq!(c.id(7u32, |k| k * 2), (0, &14, false));
+        assert_eq!(c.id(9u32, |k| k * 2), (1, &18, false));
+        assert_eq!(
+            c.id(7u32, |_| unreachable!("known context")),
+            (0, &14, false)
+        );
+        for k in 10..(10 + MAX_CONTEXTS as u32 - 2) {
+            c.id(k, |k| *k);
+        }
+        let (_, _, reset) = c.id(100_000, |k| *k);
+        assert!(reset);
+    }
+}

@@ -1,0 +1,351 @@
+//! Address translation for the PE: the `a64sim-mmu` walker fed from the system registers,
+//! the soft TLB in front of it, and translation faults turned into aborts.
+//!
+//! [`XlatState`] caches what the current context needs (whether anything translates at all,
+//! the stage 1 and stage 2 configurations, the context id that tags TLB entries). It is
+//! recomputed at the next block boundary after anything it depends on changed: a write to a
+//! context-changing system register, an exception entry or return, an MSR to PAN/UAO.
+
+use crate::exception::{Exception, VectorKind};
+use crate::memory::PhysMem;
+use crate::run::Pe;
+use crate::sysreg::index_of;
+use crate::tlb::{perm, ContextTable, TlbEntry};
+use crate::trap::abort_class;
+use a64sim_arch::{El, Esr};
+use a64sim_isa::sysreg::{regs, SysRegId};
+use a64sim_mmu::{
+    translate, AccessKind, AccessReq, DescriptorMemory, ExternalAbort, Fault, MemType, Regime,
+    Stage, Stage1Config, Stage1Regs, Stage2Config, Translation,
+};
+
+/// Everything a translation context is defined by: equal keys translate identically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ContextKey {
+    regime: Regime,
+    el: El,
+    pan: bool,
+    uao: bool,
+    s1: Stage1Regs,
+    hcr: Option<u64>,
+    vtcr: u64,
+    vttbr: u64,
+}
+
+/// The translation state of the current context.
+#[derive(Clone, Debug)]
+pub struct XlatState {
+    /// Whether accesses translate at all (stage 1 on, or stage 2 on). When not, data
+    /// accesses are to Device memory at VA = PA and fetches are Normal (ARCH.md §3.2).
+    pub active: bool,
+    /// SCTLR_ELx.A of the regime: alignment checking on Normal memory.
+    pub align_check: bool,
+    /// The context id tagging soft-TLB entries.
+    pub ctx: u16,
+    /// Something the state depends on changed; recompute before the next access.
+    pub dirty: bool,
+    /// A TLBI ran: the run loop must also forget virtual-PC-to-block mappings.
+    pub flush_jump_cache: bool,
+    key: Option<ContextKey>,
+    contexts: ContextTable<ContextKey, Derived>,
+    /// (context id, active, align_check) by [EL][PAN | UAO << 1], valid until a register
+    /// the context depends on is written: an exception entry or return then switches
+    /// context without rebuilding its key.
+    by_el: [[Option<(u16, bool, bool)>; 4]; 4],
+}
+
+impl XlatState {
+    /// A register that translation depends on was written (MSR to a context register).
+    pub fn registers_changed(&mut self) {
+        self.dirty = true;
+        self.by_el = [[None; 4]; 4];
+        self.key = None;
+    }
+}
+
+/// What a context's registers decode to, kept per context id.
+#[derive(Clone, Copy, Debug)]
+struct Derived {
+    s1: Stage1Config,
+    s2: Option<Stage2Config>,
+    active: bool,
+    align_check: bool,
+}
+
+impl Default for XlatState {
+    fn default() -> Self {
+        XlatState {
+            active: false,
+            align_check: false,
+            ctx: 0,
+            dirty: true,
+            flush_jump_cache: false,
+            key: None,
+            by_el: [[None; 4]; 4],
+            contexts: ContextTable::default(),
+        }
+    }
+}
+
+/// The registers of a stage-1 regime, by regime.
+fn regime_regs(regime: Regime) -> [SysRegId; 5] {
+    match regime {
+        Regime::El10 => [
+            regs::SCTLR_EL1,
+            regs::TCR_EL1,
+            regs::TTBR0_EL1,
+            regs::TTBR1_EL1,
+            regs::MAIR_EL1,
+        ],
+        Regime::El2 | Regime::El20 => [
+            regs::SCTLR_EL2,
+            regs::TCR_EL2,
+            regs::TTBR0_EL2,
+            regs::TTBR1_EL2,
+            regs::MAIR_EL2,
+        ],
+        Regime::El3 => [
+            regs::SCTLR_EL3,
+            regs::TCR_EL3,
+            regs::TTBR0_EL3,
+            regs::TTBR0_EL3,
+            regs::MAIR_EL3,
+        ],
+    }
+}
+
+impl Pe {
+    #[inline(always)]
+    fn reg(&self, id: SysRegId) -> u64 {
+        crate::sysreg::SysRegs::lookup(id).map_or(0, |(i, _)| self.sys.get(i))
+    }
+
+    /// The translation context of an access at `el` (the current one unless an AT
+    /// instruction asks for another).
+    pub fn context_key(&self, el: El) -> ContextKey {
+        let t = self.trap_ctx();
+        let regime = Regime::for_access(el, t.e2h(), t.tge());
+        let [sctlr, tcr, ttbr0, ttbr1, mair] = regime_regs(regime).map(|r| self.reg(r));
+        let ttbr1 = if regime == Regime::El3 || regime == Regime::El2 {
+            0
+        } else {
+            ttbr1
+        };
+        ContextKey {
+            regime,
+            el,
+            pan: self.st.pstate.pan,
+            uao: self.st.pstate.uao,
+            s1: Stage1Regs {
+                sctlr,
+                tcr,
+                ttbr0,
+                ttbr1,
+                mair,
+            },
+            hcr: t.el2_enabled().then_some(t.hcr_el2),
+            vtcr: self.sys.get(index_of(regs::VTCR_EL2)),
+            vttbr: self.sys.get(index_of(regs::VTTBR_EL2)),
+        }
+    }
+
+    /// Recomputes the translation state if anything it depends on changed.
+    #[inline(always)]
+    pub fn refresh_translation(&mut self) {
+        if self.xlat.dirty {
+            self.recompute_translation();
+        }
+    }
+
+    #[cold]
+    fn recompute_translation(&mut self) {
+        self.xlat.dirty = false;
+        let p = &self.st.pstate;
+        let slot = (p.el as usize, p.pan as usize | (p.uao as usize) << 1);
+        if let Some((ctx, active, align_check)) = self.xlat.by_el[slot.0][slot.1] {
+            self.xlat.ctx = ctx;
+            self.xlat.active = active;
+            self.xlat.align_check = align_check;
+            return;
+        }
+        let key = self.context_key(self.st.pstate.el);
+        let (ctx, d, reset) = self.xlat.contexts.id(key, |k| {
+            let s1 = Stage1Config::from_regs(k.regime, &k.s1, k.hcr);
+            let s2 = Stage2Config::for_regime(k.regime, k.hcr, k.vtcr, k.vttbr);
+            Derived {
+                active: s1.enabled || s2.is_some(),
+                align_check: k.s1.sctlr & a64sim_el2::bits::sctlr::A != 0,
+                s1,
+                s2,
+            }
+        });
+        let (active, align_check) = (d.active, d.align_check);
+        if reset {
+            // Old ids will be reused: nothing tagged with them may survive.
+            self.tlb.flush();
+            self.xlat.flush_jump_cache = true;
+        }
+        self.xlat.active = active;
+        self.xlat.align_check = align_check;
+        self.xlat.ctx = ctx;
+        self.xlat.key = Some(key);
+        if reset {
+            self.xlat.by_el = [[None; 4]; 4];
+        }
+        self.xlat.by_el[slot.0][slot.1] = Some((ctx, active, align_check));
+    }
+
+    /// AT: translates `va` as an access of `kind` at `el` (through stage 2 too when
+    /// `two_stage`; stage-1 walks use stage 2 either way), without touching the soft TLB.
+    pub fn address_translate(
+        &self,
+        mem: &mut PhysMem,
+        va: u64,
+        el: El,
+        kind: AccessKind,
+        pan: bool,
+        two_stage: bool,
+    ) -> Result<Translation, Fault> {
+        let key = self.context_key(el);
+        let s1 = Stage1Config::from_regs(key.regime, &key.s1, key.hcr);
+        let s2 = Stage2Config::for_regime(key.regime, key.hcr, key.vtcr, key.vttbr);
+        let req = AccessReq {
+            kind,
+            el,
+            unprivileged: false,
+            pan,
+            uao: false,
+        };
+        if two_stage {
+            translate(mem, &s1, s2.as_ref(), va, &req)
+        } else {
+            a64sim_mmu::translate_stage1(mem, &s1, s2.as_ref(), va, &req)
+        }
+    }
+
+    /// The access request of the current context for `kind`.
+    pub fn access_req(&self, kind: AccessKind, unprivileged: bool) -> AccessReq {
+        let p = &self.st.pstate;
+        AccessReq {
+            kind,
+            el: p.el,
+            unprivileged,
+            pan: p.pan,
+            uao: p.uao,
+        }
+    }
+
+    /// Walks for `va` in the current context and caches the page (unless the access is
+    /// unprivileged, whose permissions differ from the context's). Returns the entry.
+    #[cold]
+    pub fn walk_and_fill(
+        &mut self,
+        mem: &mut PhysMem,
+        va: u64,
+        kind: AccessKind,
+        unprivileged: bool,
+    ) -> Result<TlbEntry, Fault> {
+        self.xlat.dirty |= self.xlat.key.is_none();
+        self.refresh_translation();
+        let Some(d) = self.xlat.contexts.get(self.xlat.ctx) else {
+            return Err(Fault::stage1(
+                a64sim_mmu::FaultKind::Translation,
+                0,
+                kind == AccessKind::Write,
+            ));
+        };
+        let req = self.access_req(kind, unprivileged);
+        let t = translate(mem, &d.s1, d.s2.as_ref(), va, &req)?;
+        let entry = self.entry_for(mem, &t, va, unprivileged);
+        if !unprivileged {
+            self.tlb.fill(entry);
+        }
+        Ok(entry)
+    }
+
+    /// The soft-TLB entry for the 4 KiB page of `va` within translation `t`.
+    fn entry_for(&self, mem: &PhysMem, t: &Translation, va: u64, unprivileged: bool) -> TlbEntry {
+        let mut bits = 0;
+        for (kind, bit) in [
+            (AccessKind::Read, perm::READ),
+            (AccessKind::Write, perm::WRITE),
+            (AccessKind::Fetch, perm::FETCH),
+        ] {
+            // A page whose dirty state must still be set is not writable from the TLB: the
+            // write misses, walks, and the walker updates the descriptor.
+            if kind == AccessKind::Write && t.dirty_on_write {
+                continue;
+            }
+            if t.check(va, &self.access_req(kind, unprivileged)).is_ok() {
+                bits |= bit;
+            }
+        }
+        if matches!(t.data_attrs.mem, MemType::Device(_)) {
+            bits |= perm::DEVICE;
+        }
+        let pa_page = t.pa_of(va) & !0xfff;
+        let base = match mem.offset(pa_page, 0x1000) {
+            Some(off) => {
+                bits |= perm::RAM;
+                off as u64
+            }
+            None => pa_page,
+        };
+        TlbEntry {
+            vpage: va >> 12,
+            ctx: self.xlat.ctx,
+            perm: bits,
+            base,
+        }
+    }
+
+    /// The abort for a translation fault of an access to `va` by the instruction at `pc`:
+    /// stage-2 faults go to EL2 with HPFAR_EL2, stage-1 faults to the regime's EL.
+    pub fn translation_abort(&self, va: u64, fault: &Fault, fetch: bool, pc: u64) -> Exception {
+        let from = self.st.pstate.el;
+        let target = if fault.stage == Stage::Two {
+            El::El2
+        } else {
+            self.sync_target()
+        };
+        let ec = abort_class(from, target, !fetch);
+        let iss = if fetch {
+            fault.insn_abort_iss()
+        } else {
+            fault.data_abort_iss().encode()
+        };
+        Exception {
+            kind: VectorKind::Sync,
+            target,
+            esr: Esr::new(ec, iss),
+            far: Some(va),
+            preferred_return: pc,
+            hpfar: if target == El::El2 {
+                fault.hpfar()
+            } else {
+                None
+            },
+        }
+    }
+}
+
+impl DescriptorMemory for PhysMem {
+    fn read_desc(&mut self, pa: u64) -> Result<u64, ExternalAbort> {
+        let mut b = [0u8; 8];
+        if self.read_bytes(pa, &mut b) {
+            Ok(u64::from_le_bytes(b))
+        } else {
+            Err(ExternalAbort { pa })
+        }
+    }
+
+    fn write_desc(&mut self, pa: u64, old: u64, new: u64) -> Result<bool, ExternalAbort> {
+        match self.read_desc(pa)? {
+            cur if cur == old => {
+                self.write_bytes(pa, &new.to_le_bytes());
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+}
