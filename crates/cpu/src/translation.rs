@@ -349,3 +349,6 @@ impl DescriptorMemory for PhysMem {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
