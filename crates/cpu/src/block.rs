@@ -40,7 +40,10 @@ pub struct BlockCache {
     by_pa: HashMap<u64, BlockId>,
     by_page: HashMap<u64, Vec<BlockId>>,
     /// (virtual PC, translation context, block); `u64::MAX` marks an empty entry.
-    jump: Box<[(u64, u16, BlockId)]>,
+    jump: Box<[(u64, u32, BlockId)]>,
+    /// Jump-cache generation (entries are tagged with context | generation << 16):
+    /// flushing it (every TLBI) is an increment.
+    jump_gen: u16,
     /// Blocks decoded since creation (statistics).
     pub decoded_blocks: u64,
 }
@@ -95,6 +98,7 @@ impl BlockCache {
             by_pa: HashMap::new(),
             by_page: HashMap::new(),
             jump: vec![(u64::MAX, 0, 0); JUMP_ENTRIES].into_boxed_slice(),
+            jump_gen: 0,
             decoded_blocks: 0,
         }
     }
@@ -108,14 +112,14 @@ impl BlockCache {
     #[inline(always)]
     pub fn lookup_va(&self, va: u64, ctx: u16) -> Option<BlockId> {
         let (k, c, id) = self.jump[Self::jump_slot(va)];
-        (k == va && c == ctx).then_some(id)
+        (k == va && c == self.jump_tag(ctx)).then_some(id)
     }
 
     /// The block starting at physical address `pa`, remembered for virtual PC `va` in
     /// translation context `ctx`.
     pub fn lookup_pa(&mut self, va: u64, ctx: u16, pa: u64) -> Option<BlockId> {
         let id = *self.by_pa.get(&pa)?;
-        self.jump[Self::jump_slot(va)] = (va, ctx, id);
+        self.jump[Self::jump_slot(va)] = (va, self.jump_tag(ctx), id);
         Some(id)
     }
 
@@ -145,7 +149,7 @@ impl BlockCache {
         self.blocks.push(Block { pa, start, len });
         self.by_pa.insert(pa, id);
         self.by_page.entry(pa >> 12).or_default().push(id);
-        self.jump[Self::jump_slot(va)] = (va, ctx, id);
+        self.jump[Self::jump_slot(va)] = (va, self.jump_tag(ctx), id);
         self.decoded_blocks += 1;
         id
     }
@@ -188,7 +192,16 @@ impl BlockCache {
 
     /// Forgets the virtual-to-block mapping only (translation context changed).
     pub fn flush_jump_cache(&mut self) {
-        self.jump.fill((u64::MAX, 0, 0));
+        self.jump_gen = self.jump_gen.wrapping_add(1);
+        if self.jump_gen == 0 {
+            self.jump.fill((u64::MAX, 0, 0));
+        }
+    }
+
+    /// The tag of a jump-cache entry: the translation context and the generation.
+    #[inline(always)]
+    fn jump_tag(&self, ctx: u16) -> u32 {
+        ctx as u32 | (self.jump_gen as u32) << 16
     }
 }
 

@@ -36,6 +36,8 @@ pub struct TlbEntry {
     pub vpage: u64,
     /// Translation context id.
     pub ctx: u16,
+    /// The TLB generation the entry was filled in (a flush starts a new one).
+    pub gen: u16,
     /// `perm` bits.
     pub perm: u8,
     /// RAM offset of the page when `perm::RAM`, else the physical page address.
@@ -45,6 +47,7 @@ pub struct TlbEntry {
 const INVALID: TlbEntry = TlbEntry {
     vpage: u64::MAX,
     ctx: u16::MAX,
+    gen: 0,
     perm: 0,
     base: 0,
 };
@@ -53,12 +56,16 @@ const INVALID: TlbEntry = TlbEntry {
 #[derive(Clone, Debug)]
 pub struct SoftTlb {
     entries: Box<[TlbEntry]>,
+    /// Current generation: entries of older ones are invalid, so a flush (every TLBI) is
+    /// one increment, not a clear of the whole array.
+    gen: u16,
 }
 
 impl Default for SoftTlb {
     fn default() -> Self {
         SoftTlb {
             entries: vec![INVALID; ENTRIES].into_boxed_slice(),
+            gen: 1,
         }
     }
 }
@@ -69,17 +76,22 @@ impl SoftTlb {
     pub fn lookup(&self, ctx: u16, va: u64) -> Option<&TlbEntry> {
         let vpage = va >> 12;
         let e = &self.entries[vpage as usize & (ENTRIES - 1)];
-        (e.vpage == vpage && e.ctx == ctx).then_some(e)
+        (e.vpage == vpage && e.ctx == ctx && e.gen == self.gen).then_some(e)
     }
 
     /// Caches a page translation.
     pub fn fill(&mut self, e: TlbEntry) {
-        self.entries[e.vpage as usize & (ENTRIES - 1)] = e;
+        self.entries[e.vpage as usize & (ENTRIES - 1)] = TlbEntry { gen: self.gen, ..e };
     }
 
-    /// Forgets everything (TLBI).
+    /// Forgets everything (TLBI): a new generation; the array is only cleared when the
+    /// generation counter wraps.
     pub fn flush(&mut self) {
-        self.entries.fill(INVALID);
+        self.gen = self.gen.wrapping_add(1);
+        if self.gen == 0 {
+            self.entries.fill(INVALID);
+            self.gen = 1;
+        }
     }
 }
 
@@ -133,6 +145,7 @@ mod tests {
         t.fill(TlbEntry {
             vpage: 0x40_0000 >> 12,
             ctx: 3,
+            gen: 0,
             perm: perm::READ | perm::RAM,
             base: 0x1000,
         });
@@ -141,6 +154,13 @@ mod tests {
         assert!(t.lookup(3, 0x40_1000).is_none(), "another page");
         t.flush();
         assert!(t.lookup(3, 0x40_0abc).is_none());
+        for _ in 0..70_000 {
+            t.flush();
+        }
+        assert!(
+            t.lookup(3, 0x40_0abc).is_none(),
+            "still invalid after the generation wraps"
+        );
     }
 
     #[test]

@@ -294,6 +294,7 @@ impl Pe {
         TlbEntry {
             vpage: va >> 12,
             ctx: self.xlat.ctx,
+            gen: 0,
             perm: bits,
             base,
         }
