@@ -189,6 +189,7 @@ impl Cpu {
                 plat,
                 pc,
                 unprivileged: false,
+                isv: None,
             };
             let mut i = 0;
             let trap = loop {

@@ -29,7 +29,7 @@
 //!   abort is detected before or after the local monitor check is IMPLEMENTATION DEFINED
 //!   (`AArch64.ExclusiveMonitorsPass`) and QEMU checks the monitor first.
 
-use super::{Exec, ExecResult, Flow, Trap};
+use super::{Exec, ExecResult, Flow, IsvSyndrome, Trap};
 use crate::memory::Platform;
 use a64sim_arch::esr::fsc;
 use a64sim_isa::*;
@@ -106,6 +106,22 @@ impl<P: Platform> Exec<'_, P> {
     /// sign-extended to 32 bits (then zero-extended into X, as every W write).
     #[inline(always)]
     fn access(&mut self, size: u8, opc: u8, rt: XReg, va: u64) -> Result<(), Trap> {
+        // A single general-purpose register access without writeback: a stage-2 abort on
+        // it reports the instruction syndrome (ISV = 1, ARCH.md §2.4) that hypervisors use
+        // to emulate MMIO. Writeback forms clear it (see `ld_st_reg_imm9`).
+        self.isv = Some(IsvSyndrome {
+            sas: size,
+            sse: opc >= 2,
+            srt: rt.num(),
+            sf: opc == 2 || (opc != 3 && size == 3),
+        });
+        let r = self.access_inner(size, opc, rt, va);
+        self.isv = None;
+        r
+    }
+
+    #[inline(always)]
+    fn access_inner(&mut self, size: u8, opc: u8, rt: XReg, va: u64) -> Result<(), Trap> {
         if opc == 0 {
             return self.store(va, size, self.pe.st.xr(rt));
         }
@@ -407,6 +423,13 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         let base = self.base(i.rn)?;
         let addr = base.wrapping_add(i.imm9 as i64 as u64);
         let va = if i.idx == 1 { base } else { addr };
+        if i.idx & 1 != 0 {
+            // Pre/post-index writeback: no instruction syndrome. After the load: with
+            // Rt = Rn the written-back address wins (QEMU).
+            self.access_inner(i.size, i.opc, i.rt, va)?;
+            self.pe.st.set_xs(i.rn, addr);
+            return self.after_store();
+        }
         if i.idx == 2 && self.unprivileged_applies() {
             self.unprivileged = true;
             let r = self.access(i.size, i.opc, i.rt, va);
@@ -415,10 +438,6 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
             return self.after_store();
         }
         self.access(i.size, i.opc, i.rt, va)?;
-        if i.idx & 1 != 0 {
-            // After the load: with Rt = Rn the written-back address wins (QEMU).
-            self.pe.st.set_xs(i.rn, addr);
-        }
         self.after_store()
     }
 

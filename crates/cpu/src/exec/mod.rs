@@ -69,6 +69,21 @@ pub struct Exec<'a, P: Platform> {
     pub pc: u64,
     /// The current access is unprivileged (LDTR/STTR family): checked as EL0.
     pub unprivileged: bool,
+    /// The instruction syndrome of the current single-register access, if it has one.
+    pub isv: Option<IsvSyndrome>,
+}
+
+/// The instruction-syndrome fields of a data abort (ISS[24:14], valid with ISV = 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IsvSyndrome {
+    /// log2 of the access size.
+    pub sas: u8,
+    /// Sign-extending load.
+    pub sse: bool,
+    /// The register.
+    pub srt: u8,
+    /// 64-bit register.
+    pub sf: bool,
 }
 
 impl<P: Platform> Exec<'_, P> {
@@ -259,9 +274,21 @@ impl<P: Platform> Exec<'_, P> {
             None => match self.pe.walk_and_fill(self.mem, va, kind, self.unprivileged) {
                 Ok(e) => e,
                 Err(f) => {
-                    return Err(Trap::Exception(
-                        self.pe.translation_abort(va, &f, false, self.pc),
-                    ))
+                    let mut e = self.pe.translation_abort(va, &f, false, self.pc);
+                    // Stage-2 aborts (not on a stage-1 walk) of single-register accesses
+                    // carry the instruction syndrome.
+                    if let (Some(s), a64sim_mmu::Stage::Two, false) = (self.isv, f.stage, f.s1ptw) {
+                        let iss = DataAbortIss {
+                            isv: true,
+                            sas: s.sas,
+                            sse: s.sse,
+                            srt: s.srt,
+                            sf: s.sf,
+                            ..f.data_abort_iss()
+                        };
+                        e.esr = Esr((e.esr.0 & !0x1ff_ffff) | iss.encode() as u64);
+                    }
+                    return Err(Trap::Exception(e));
                 }
             },
         };
