@@ -16,19 +16,6 @@ pub enum CpuError {
         /// Class or instruction name.
         what: String,
     },
-    /// A guest access reached a physical address where nothing is mapped (this becomes an
-    /// external abort once the MMU issue lands).
-    #[error("guest {kind} of {size} bytes at unmapped physical address {pa:#x} (pc {pc:#x})")]
-    Unmapped {
-        /// Address of the instruction.
-        pc: u64,
-        /// The physical address.
-        pa: u64,
-        /// Access size in bytes.
-        size: usize,
-        /// "read", "write" or "fetch".
-        kind: &'static str,
-    },
 }
 
 impl CpuError {

@@ -285,12 +285,8 @@ fn find_or_decode(
         return Ok(id);
     }
     let Some(off) = mem.offset(pa, 4) else {
-        return Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
-            pc,
-            pa,
-            size: 4,
-            kind: "fetch",
-        })));
+        // Nothing executable there: a synchronous external abort on the fetch.
+        return Err(Trap::Exception(pe.external_abort(pc, false, true, pc)));
     };
     let page_end = (off | 0xfff) + 1;
     let end = page_end.min(mem.size());

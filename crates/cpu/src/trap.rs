@@ -4,7 +4,9 @@
 use crate::exception::{Exception, VectorKind};
 use crate::run::Pe;
 use crate::sysreg::index_of;
-use a64sim_arch::{El, Esr, ExceptionClass};
+use a64sim_arch::esr::fsc;
+use a64sim_arch::{DataAbortIss, El, Esr, ExceptionClass};
+use a64sim_el2::bits::{hcr, scr};
 use a64sim_el2::{route, TrapCtx};
 use a64sim_isa::sysreg::regs;
 
@@ -42,6 +44,35 @@ impl Pe {
     #[inline]
     pub fn sync_target(&self) -> El {
         route::sync_target(&self.trap_ctx())
+    }
+}
+
+impl Pe {
+    /// A synchronous External abort (DFSC/IFSC 0x10) for an access to `va` by the
+    /// instruction at `pc` that reached no memory or device (ARCH.md §1.6): to EL3 when
+    /// SCR_EL3.EA = 1, else to EL2 when below it with HCR_EL2.TEA = 1, else as a stage-1
+    /// abort.
+    pub fn external_abort(&self, va: u64, write: bool, fetch: bool, pc: u64) -> Exception {
+        let ctx = self.trap_ctx();
+        let from = ctx.el();
+        let target = if ctx.has_el3 && ctx.scr_el3 & scr::EA != 0 {
+            El::El3
+        } else if from < El::El2 && ctx.el2_enabled() && ctx.hcr_el2 & hcr::TEA != 0 {
+            El::El2
+        } else {
+            self.sync_target()
+        };
+        let iss = if fetch {
+            fsc::SYNC_EXTERNAL as u32
+        } else {
+            DataAbortIss::simple(fsc::SYNC_EXTERNAL, write).encode()
+        };
+        sync_to(
+            target,
+            Esr::new(abort_class(from, target, !fetch), iss),
+            Some(va),
+            pc,
+        )
     }
 }
 

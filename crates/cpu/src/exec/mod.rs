@@ -224,7 +224,7 @@ impl<P: Platform> Exec<'_, P> {
         self.check_device_alignment(va, size, false)?;
         match self.mem.offset(va, size) {
             Some(off) => Ok(self.mem.read_at(off, size)),
-            None => self.read_slow(va, size),
+            None => self.read_slow(va, va, size),
         }
     }
 
@@ -244,7 +244,7 @@ impl<P: Platform> Exec<'_, P> {
                 self.mem.write_at(off, size, v);
                 Ok(())
             }
-            None => self.write_slow(va, size, v),
+            None => self.write_slow(va, va, size, v),
         }
     }
 
@@ -320,7 +320,7 @@ impl<P: Platform> Exec<'_, P> {
         let pa = self.translate_data(va, size, AccessKind::Read)?;
         match self.mem.offset(pa, size) {
             Some(off) => Ok(self.mem.read_at(off, size)),
-            None => self.read_slow(pa, size),
+            None => self.read_slow(va, pa, size),
         }
     }
 
@@ -347,36 +347,30 @@ impl<P: Platform> Exec<'_, P> {
                 self.mem.write_at(off, size, v);
                 Ok(())
             }
-            None => self.write_slow(pa, size, v),
+            None => self.write_slow(va, pa, size, v),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn read_slow(&mut self, pa: u64, size: usize) -> Result<u64, Trap> {
+    fn read_slow(&mut self, va: u64, pa: u64, size: usize) -> Result<u64, Trap> {
         match self.plat.mmio_read(pa, size) {
             Some(v) => Ok(v),
-            None => Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
-                pc: self.pc,
-                pa,
-                size,
-                kind: "read",
-            }))),
+            None => Err(Trap::Exception(
+                self.pe.external_abort(va, false, false, self.pc),
+            )),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn write_slow(&mut self, pa: u64, size: usize, v: u64) -> Result<(), Trap> {
+    fn write_slow(&mut self, va: u64, pa: u64, size: usize, v: u64) -> Result<(), Trap> {
         if self.plat.mmio_write(pa, size, v) {
             Ok(())
         } else {
-            Err(Trap::Stop(StopReason::Error(CpuError::Unmapped {
-                pc: self.pc,
-                pa,
-                size,
-                kind: "write",
-            })))
+            Err(Trap::Exception(
+                self.pe.external_abort(va, true, false, self.pc),
+            ))
         }
     }
 

@@ -214,3 +214,30 @@ fn misaligned_sp_base_faults_when_sa_is_set() {
         "SA = 0: no check (the access itself is 8-byte aligned)"
     );
 }
+
+#[test]
+fn unbacked_addresses_are_synchronous_external_aborts() {
+    // A fetch from outside RAM: EC 0x21 (same EL), IFSC 0x10 — QEMU 10 reports 0x86000010.
+    let (mut cpu, mut mem) = machine(&[0xd61f_0000]); // br x0
+    cpu.pe.st.x[0] = 0x1000_0000;
+    step(&mut cpu, &mut mem, 2);
+    assert_eq!(banked(&cpu.pe.sys, Banked::Esr, El::El3), 0x8600_0010);
+    assert_eq!(banked(&cpu.pe.sys, Banked::Far, El::El3), 0x1000_0000);
+    // A load from an unmapped physical address: EC 0x25, DFSC 0x10.
+    let (mut cpu, mut mem) = machine(&[0xf940_0001]); // ldr x1, [x0]
+    cpu.pe.st.x[0] = 0x2000_0000;
+    step(&mut cpu, &mut mem, 1);
+    assert_eq!(banked(&cpu.pe.sys, Banked::Esr, El::El3), 0x9600_0010);
+    // SCR_EL3.EA routes it to EL3 even from EL1.
+    let (mut cpu, mut mem) = at(El::El1, &[0xf940_0001], 0);
+    set(&mut cpu, regs::SCR_EL3, scr::NS | scr::RW | scr::EA);
+    cpu.pe.st.x[0] = 0x2000_0000;
+    step(&mut cpu, &mut mem, 1);
+    assert_eq!(
+        (
+            cpu.pe.st.pstate.el,
+            banked(&cpu.pe.sys, Banked::Esr, El::El3)
+        ),
+        (El::El3, 0x9200_0010)
+    );
+}
