@@ -68,6 +68,9 @@ pub struct Translation {
     /// The stage-1 leaf has DBM = 1 and hardware dirty state is on: writes are allowed
     /// after a re-walk even though `s1_perms` shows the page read-only.
     pub dirty_on_write: bool,
+    /// The stage-1 leaf descriptor's NS bit (bit 5): in a Secure translation regime, the
+    /// output address is Non-secure (PAR_EL1.NS for AT). NSTable is not modelled.
+    pub ns_descriptor: bool,
 }
 
 /// A naturally aligned region of VA space and where it maps.
@@ -186,6 +189,7 @@ struct Stage1Out {
     global: bool,
     guarded: bool,
     dirty_on_write: bool,
+    ns: bool,
 }
 
 /// Stage 1: `Ok(None)` when a hardware update lost its race and the walk must restart.
@@ -216,6 +220,7 @@ fn stage1<M: DescriptorMemory>(
             global: true,
             guarded: false,
             dirty_on_write: false,
+            ns: false,
         }));
     }
     let idx = s1.select_range(va, fetch, write)?;
@@ -296,6 +301,8 @@ fn stage1<M: DescriptorMemory>(
         global: !(two_range && d.ng()),
         guarded: d.gp(),
         dirty_on_write: dbm && !dirty,
+        // ARCH.md §3.7: bit 5 of a stage-1 block/page descriptor is NS (Secure regimes).
+        ns: leaf.desc.0 >> 5 & 1 != 0,
     }))
 }
 
@@ -352,6 +359,7 @@ fn finish<M: DescriptorMemory>(
         global: out.global,
         guarded: out.guarded,
         dirty_on_write: out.dirty_on_write,
+        ns_descriptor: out.ns,
     };
     let Some(c) = s2 else {
         return Ok(t);

@@ -163,8 +163,26 @@ pub trait Platform {
     fn mmio_read(&mut self, pa: u64, size: usize) -> Option<u64>;
     /// A write of `size` bytes to a non-RAM physical address; `false` when nothing is there.
     fn mmio_write(&mut self, pa: u64, size: usize, value: u64) -> bool;
-    /// A semihosting call with operation `op` (W0) and parameter `param` (X1). Pointers in
-    /// the parameter block are physical addresses (a64sim runs semihosting callers with
-    /// the MMU off until the MMU issue adds translation here).
-    fn semihosting(&mut self, op: u32, param: u64, mem: &mut PhysMem) -> SemihostingCall;
+    /// A semihosting call with operation `op` (W0) and parameter `param` (X1). Pointers are
+    /// virtual addresses of the caller, read and written through `mem`.
+    fn semihosting(&mut self, op: u32, param: u64, mem: &mut dyn GuestMemory) -> SemihostingCall;
+}
+
+/// Guest memory as the guest sees it at its current Exception level (translated when the
+/// MMU is on), for semihosting and debuggers. Accesses that fault return `false`.
+pub trait GuestMemory {
+    /// Copies `buf.len()` bytes from virtual address `va`.
+    fn read_virt(&mut self, va: u64, buf: &mut [u8]) -> bool;
+    /// Copies `bytes` to virtual address `va`.
+    fn write_virt(&mut self, va: u64, bytes: &[u8]) -> bool;
+}
+
+/// With no translation, virtual addresses are physical.
+impl GuestMemory for PhysMem {
+    fn read_virt(&mut self, va: u64, buf: &mut [u8]) -> bool {
+        self.read_bytes(va, buf)
+    }
+    fn write_virt(&mut self, va: u64, bytes: &[u8]) -> bool {
+        self.write_bytes(va, bytes)
+    }
 }

@@ -20,7 +20,12 @@ impl Platform for NullPlatform {
     fn mmio_write(&mut self, _pa: u64, _size: usize, _value: u64) -> bool {
         false
     }
-    fn semihosting(&mut self, _op: u32, _param: u64, _mem: &mut PhysMem) -> SemihostingCall {
+    fn semihosting(
+        &mut self,
+        _op: u32,
+        _param: u64,
+        _mem: &mut dyn crate::memory::GuestMemory,
+    ) -> SemihostingCall {
         SemihostingCall::Return(0)
     }
 }

@@ -330,6 +330,64 @@ impl Pe {
     }
 }
 
+/// Guest memory through the current translation context (what semihosting calls see):
+/// each page is translated like a privileged read or write of the caller; a fault makes the
+/// copy fail instead of raising an exception.
+#[derive(Debug)]
+pub struct TranslatedMemory<'a> {
+    /// The PE whose context translates.
+    pub pe: &'a mut Pe,
+    /// RAM.
+    pub mem: &'a mut PhysMem,
+}
+
+impl TranslatedMemory<'_> {
+    /// Physical address of `va` for `kind`, if it translates.
+    fn pa(&mut self, va: u64, kind: AccessKind) -> Option<u64> {
+        if !self.pe.xlat.active {
+            return Some(va);
+        }
+        let e = self.pe.walk_and_fill(self.mem, va, kind, false).ok()?;
+        (e.perm & perm::RAM != 0).then(|| self.mem.base() + e.base + (va & 0xfff))
+    }
+
+    /// Splits `[va, va + len)` at page boundaries: (va, offset into the buffer, length).
+    fn chunks(va: u64, len: usize) -> impl Iterator<Item = (u64, usize, usize)> {
+        let mut done = 0usize;
+        std::iter::from_fn(move || {
+            (done < len).then(|| {
+                let a = va.wrapping_add(done as u64);
+                let n = ((0x1000 - (a & 0xfff)) as usize).min(len - done);
+                let chunk = (a, done, n);
+                done += n;
+                chunk
+            })
+        })
+    }
+}
+
+impl crate::memory::GuestMemory for TranslatedMemory<'_> {
+    fn read_virt(&mut self, va: u64, buf: &mut [u8]) -> bool {
+        for (a, off, n) in Self::chunks(va, buf.len()) {
+            match self.pa(a, AccessKind::Read) {
+                Some(pa) if self.mem.read_bytes(pa, &mut buf[off..off + n]) => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    fn write_virt(&mut self, va: u64, bytes: &[u8]) -> bool {
+        for (a, off, n) in Self::chunks(va, bytes.len()) {
+            match self.pa(a, AccessKind::Write) {
+                Some(pa) if self.mem.write_bytes(pa, &bytes[off..off + n]) => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
 impl DescriptorMemory for PhysMem {
     fn read_desc(&mut self, pa: u64) -> Result<u64, ExternalAbort> {
         let mut b = [0u8; 8];

@@ -3,7 +3,8 @@
 use crate::map;
 use crate::pl011::Pl011;
 use crate::semihosting;
-use a64sim_cpu::{PhysMem, Platform, SemihostingCall};
+use a64sim_cpu::memory::GuestMemory;
+use a64sim_cpu::{Platform, SemihostingCall};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -98,7 +99,7 @@ impl Platform for VirtBus {
         false
     }
 
-    fn semihosting(&mut self, op: u32, param: u64, mem: &mut PhysMem) -> SemihostingCall {
+    fn semihosting(&mut self, op: u32, param: u64, mem: &mut dyn GuestMemory) -> SemihostingCall {
         semihosting::call(op, param, mem, &self.console)
     }
 }

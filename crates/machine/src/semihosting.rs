@@ -5,7 +5,8 @@
 //! operations return -1 (the specification's error value) so a guest can carry on.
 
 use crate::bus::Console;
-use a64sim_cpu::{PhysMem, SemihostingCall};
+use a64sim_cpu::memory::GuestMemory;
+use a64sim_cpu::SemihostingCall;
 
 /// SYS_WRITEC: write the byte X1 points at.
 pub const SYS_WRITEC: u32 = 0x03;
@@ -29,17 +30,17 @@ const MAX_WRITE: u64 = 1 << 26;
 /// The specification's error return, -1.
 const ERROR: u64 = u64::MAX;
 
-fn read_u64(mem: &PhysMem, pa: u64) -> Option<u64> {
+fn read_u64(mem: &mut dyn GuestMemory, va: u64) -> Option<u64> {
     let mut b = [0u8; 8];
-    mem.read_bytes(pa, &mut b).then(|| u64::from_le_bytes(b))
+    mem.read_virt(va, &mut b).then(|| u64::from_le_bytes(b))
 }
 
 /// Performs semihosting operation `op` with parameter `param`.
-pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> SemihostingCall {
+pub fn call(op: u32, param: u64, mem: &mut dyn GuestMemory, console: &Console) -> SemihostingCall {
     match op {
         SYS_WRITEC => {
             let mut b = [0u8; 1];
-            if mem.read_bytes(param, &mut b) {
+            if mem.read_virt(param, &mut b) {
                 console.write(&b);
             }
             SemihostingCall::Return(param)
@@ -48,7 +49,7 @@ pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> Semiho
             let mut out = Vec::new();
             let mut b = [0u8; 1];
             while out.len() < MAX_STRING
-                && mem.read_bytes(param + out.len() as u64, &mut b)
+                && mem.read_virt(param + out.len() as u64, &mut b)
                 && b[0] != 0
             {
                 out.push(b[0]);
@@ -66,7 +67,7 @@ pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> Semiho
             };
             let n = len.min(MAX_WRITE);
             let mut out = vec![0u8; n as usize];
-            if !mem.read_bytes(buf, &mut out) {
+            if !mem.read_virt(buf, &mut out) {
                 return SemihostingCall::Return(len);
             }
             console.write(&out);
@@ -93,6 +94,7 @@ pub fn call(op: u32, param: u64, mem: &mut PhysMem, console: &Console) -> Semiho
 mod tests {
     use super::*;
     use crate::map::RAM_BASE;
+    use a64sim_cpu::PhysMem;
 
     fn setup() -> (PhysMem, Console, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
         let (console, buf) = Console::capture();

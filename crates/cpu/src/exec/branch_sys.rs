@@ -241,12 +241,20 @@ impl<P: Platform> Exec<'_, P> {
             "S1E3W" => (El::El3, Write, false, false),
             _ => return self.undefined(),
         };
-        let at_el2 = two_stage || el >= El::El2;
+        // Faults go to PAR for the EL2/EL3 forms and for any AT executed at EL2 or EL3;
+        // only a stage-2 fault of an EL1 AT at EL1 is taken (to EL2).
+        let at_el2 = two_stage || el >= El::El2 || self.el() >= El::El2;
         let par = match self
             .pe
             .address_translate(self.mem, va, el, kind, pan, two_stage)
         {
-            Ok(t) => a64sim_mmu::par::encode_success(&t, !self.pe.trap_ctx().is_secure()),
+            Ok(t) => {
+                // PAR.NS: the output address space. In a Secure regime (EL3, or Secure
+                // EL1&0) it is the descriptor's NS bit; Non-secure regimes output NS.
+                let secure_regime = el == El::El3 || self.pe.trap_ctx().is_secure();
+                let ns = if secure_regime { t.ns_descriptor } else { true };
+                a64sim_mmu::par::encode_success(&t, ns)
+            }
             Err(f) if a64sim_mmu::par::at_fault_goes_to_par(&f, at_el2) => {
                 a64sim_mmu::par::encode_fault(&f)
             }
@@ -400,7 +408,11 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
         }
         let op = self.pe.st.x[0] as u32;
         let param = self.pe.st.x[1];
-        match self.plat.semihosting(op, param, self.mem) {
+        let mut view = crate::translation::TranslatedMemory {
+            pe: self.pe,
+            mem: self.mem,
+        };
+        match self.plat.semihosting(op, param, &mut view) {
             SemihostingCall::Return(v) => {
                 self.pe.st.x[0] = v;
                 // A semihosting read may have written code: decode again if so.

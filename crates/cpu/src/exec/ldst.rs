@@ -114,6 +114,7 @@ impl<P: Platform> Exec<'_, P> {
             sse: opc >= 2,
             srt: rt.num(),
             sf: opc == 2 || (opc != 3 && size == 3),
+            ar: false,
         });
         let r = self.access_inner(size, opc, rt, va);
         self.isv = None;
@@ -247,21 +248,37 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn ld_st_ordered(&mut self, i: LdStOrdered) -> ExecResult {
         let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, !i.l)?;
-        if i.l {
-            let v = self.load(va, i.size)?;
-            self.pe.st.set_xr(i.rt, v);
-            Ok(Flow::Next)
+        // Single register, no writeback: a stage-2 abort reports ISV with AR = 1.
+        self.isv = Some(IsvSyndrome {
+            sas: i.size,
+            sse: false,
+            srt: i.rt.num(),
+            sf: i.size == 3,
+            ar: true,
+        });
+        let r = if i.l {
+            self.load(va, i.size).map(|v| self.pe.st.set_xr(i.rt, v))
         } else {
-            self.store(va, i.size, self.pe.st.xr(i.rt))?;
-            self.after_store()
-        }
+            self.store(va, i.size, self.pe.st.xr(i.rt))
+        };
+        self.isv = None;
+        r?;
+        self.after_store()
     }
 
     fn ldapr(&mut self, i: Ldapr) -> ExecResult {
         let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
-        let v = self.load(va, i.size)?;
-        self.pe.st.set_xr(i.rt, v);
+        self.isv = Some(IsvSyndrome {
+            sas: i.size,
+            sse: false,
+            srt: i.rt.num(),
+            sf: i.size == 3,
+            ar: true,
+        });
+        let r = self.load(va, i.size);
+        self.isv = None;
+        self.pe.st.set_xr(i.rt, r?);
         Ok(Flow::Next)
     }
 

@@ -84,6 +84,8 @@ pub struct IsvSyndrome {
     pub srt: u8,
     /// 64-bit register.
     pub sf: bool,
+    /// Acquire/release semantics.
+    pub ar: bool,
 }
 
 impl<P: Platform> Exec<'_, P> {
@@ -284,6 +286,7 @@ impl<P: Platform> Exec<'_, P> {
                             sse: s.sse,
                             srt: s.srt,
                             sf: s.sf,
+                            ar: s.ar,
                             ..f.data_abort_iss()
                         };
                         e.esr = Esr((e.esr.0 & !0x1ff_ffff) | iss.encode() as u64);
