@@ -243,13 +243,26 @@ pub static SYS_OPS: &[SysOp] = {
     ]
 };
 
+/// Index into [`SYS_OPS`] by op1:CRn:CRm:op2 (14 bits), built at compile time: a SYS
+/// instruction (TLBI, DC, IC, AT) finds its operation with one load.
+static SYS_OP_INDEX: [u8; 1 << 14] = {
+    let mut v = [u8::MAX; 1 << 14];
+    let mut i = 0;
+    while i < SYS_OPS.len() {
+        v[(SYS_OPS[i].id.0 & 0x3fff) as usize] = i as u8;
+        i += 1;
+    }
+    v
+};
+
 /// The named operation of a SYS encoding, if it has one.
+#[inline]
 pub fn sys_op(op1: u8, crn: u8, crm: u8, op2: u8) -> Option<&'static SysOp> {
     let id = SysRegId::new(1, op1, crn, crm, op2);
-    SYS_OPS
-        .binary_search_by_key(&id, |o| o.id)
-        .ok()
-        .map(|i| &SYS_OPS[i])
+    match SYS_OP_INDEX[(id.0 & 0x3fff) as usize] {
+        u8::MAX => None,
+        i => Some(&SYS_OPS[i as usize]),
+    }
 }
 
 impl Sys {

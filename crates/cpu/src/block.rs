@@ -9,6 +9,29 @@
 
 use a64sim_isa::{decode, Insn};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for the physical addresses and page numbers the block cache is keyed by: one
+/// multiply (Fibonacci hashing). std's SipHash costs more than a block lookup should.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+}
+
+/// A map keyed by addresses.
+type AddrMap<V> = HashMap<u64, V, BuildHasherDefault<AddrHasher>>;
 
 /// Most instructions in one block (a 4 KiB page holds 1024).
 pub const MAX_BLOCK_INSNS: usize = 1024;
@@ -37,8 +60,8 @@ pub struct BlockCache {
     insns: Vec<Insn>,
     words: Vec<u32>,
     blocks: Vec<Block>,
-    by_pa: HashMap<u64, BlockId>,
-    by_page: HashMap<u64, Vec<BlockId>>,
+    by_pa: AddrMap<BlockId>,
+    by_page: AddrMap<Vec<BlockId>>,
     /// (virtual PC, translation context, block); `u64::MAX` marks an empty entry.
     jump: Box<[(u64, u32, BlockId)]>,
     /// Jump-cache generation (entries are tagged with context | generation << 16):
@@ -95,8 +118,8 @@ impl BlockCache {
             insns: Vec::new(),
             words: Vec::new(),
             blocks: Vec::new(),
-            by_pa: HashMap::new(),
-            by_page: HashMap::new(),
+            by_pa: AddrMap::default(),
+            by_page: AddrMap::default(),
             jump: vec![(u64::MAX, 0, 0); JUMP_ENTRIES].into_boxed_slice(),
             jump_gen: 0,
             decoded_blocks: 0,

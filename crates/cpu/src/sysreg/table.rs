@@ -271,10 +271,11 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     // LRCPC = 2 (LDAPR and LDAPUR/STLUR), SB = 1.
     id(ID_AA64ISAR1_EL1, 0x0000_0010_0020_0000),
     id(ID_AA64ISAR2_EL1, 0),
-    // PARange 48 bits, 16-bit ASIDs, 4 KiB granule only (stage 2 as stage 1).
-    id(ID_AA64MMFR0_EL1, 0x0000_0000_0f00_1025),
-    // PAN = 1, VH = 1, VMIDBits = 16.
-    id(ID_AA64MMFR1_EL1, 0x0000_0000_0010_1020),
+    // PARange 48 bits, 16-bit ASIDs, SNSMem, 4 KiB, 16 KiB and 64 KiB granules (stage 2 as
+    // stage 1): what a64sim-mmu walks.
+    id(ID_AA64MMFR0_EL1, 0x0000_0000_0010_1025),
+    // HAFDBS = 2 (hardware Access flag and dirty state), VMIDBits = 16, VH = 1, PAN = 1.
+    id(ID_AA64MMFR1_EL1, 0x0000_0000_0010_1022),
     // UAO = 1.
     id(ID_AA64MMFR2_EL1, 0x0000_0000_0000_0010),
     // The rest of the ID group 3 space reads as zero: one shared row (see `super::lookup`).
