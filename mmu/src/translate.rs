@@ -193,6 +193,7 @@ struct Stage1Out {
 }
 
 /// Stage 1: `Ok(None)` when a hardware update lost its race and the walk must restart.
+#[inline(always)]
 fn stage1<M: DescriptorMemory>(
     mem: &mut M,
     s1: &Stage1Config,
@@ -329,6 +330,7 @@ fn update_descriptor<M: DescriptorMemory>(
 }
 
 /// Stage 2 of the output and the final result.
+#[inline(always)]
 fn finish<M: DescriptorMemory>(
     mem: &mut M,
     s1: &Stage1Config,

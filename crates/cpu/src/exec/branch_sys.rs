@@ -612,10 +612,13 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             SysOpKind::Ic => Ok(Flow::Next),
             // Page tables may have changed: nothing cached may survive (DSB/ISB ordering is
             // not modelled, so invalidation is immediate and complete).
+            // Data accesses see the flush at once; instruction fetch has to observe it only
+            // after a context synchronization (the ISB that follows ends the block, and
+            // the jump cache is flushed at that block boundary).
             SysOpKind::Tlbi => {
                 self.pe.tlb.flush();
                 self.pe.xlat.flush_jump_cache = true;
-                Ok(Flow::EndBlock)
+                Ok(Flow::Next)
             }
             SysOpKind::At => self.address_translate(op.name, self.pe.st.xr(i.rt)),
             // FEAT_SPECRES is not advertised.
