@@ -103,16 +103,20 @@ pub fn physical_masked(ctx: &TrapCtx, irq: Interrupt, daif: u8) -> bool {
     masked
 }
 
-/// Whether a virtual interrupt made pending by HCR_EL2.VI/VF/VSE is taken now: only at
-/// EL0/EL1, EL2 enabled, TGE = 0, the routing bit set, and not masked by PSTATE. Virtual
-/// interrupts are always taken to EL1.
-pub fn virtual_taken(ctx: &TrapCtx, irq: Interrupt, daif: u8) -> bool {
-    ctx.el() <= El::El1
-        && ctx.el2_enabled()
+/// Whether a virtual interrupt is pending for EL1: EL2 enabled, TGE = 0, the HCR_EL2
+/// routing bit (IMO/FMO/AMO) and the pending bit (VI/VF/VSE) set. What ISR_EL1 shows, and
+/// what wakes a WFI, whatever PSTATE masks.
+pub fn virtual_pending(ctx: &TrapCtx, irq: Interrupt) -> bool {
+    ctx.el2_enabled()
         && !ctx.tge()
         && ctx.hcr_el2 & irq.hcr_bit() != 0
         && ctx.hcr_el2 & irq.virtual_pending_bit() != 0
-        && daif & irq.daif_bit() == 0
+}
+
+/// Whether a pending virtual interrupt is taken now: only at EL0/EL1 and not masked by
+/// PSTATE. Virtual interrupts are always taken to EL1.
+pub fn virtual_taken(ctx: &TrapCtx, irq: Interrupt, daif: u8) -> bool {
+    ctx.el() <= El::El1 && virtual_pending(ctx, irq) && daif & irq.daif_bit() == 0
 }
 
 #[cfg(test)]

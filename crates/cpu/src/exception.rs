@@ -78,18 +78,6 @@ const SCTLR: [usize; 4] = [
     index_of(regs::SCTLR_EL3),
 ];
 
-/// SCTLR_ELx.SPAN (bit 23): 0 sets PSTATE.PAN on exception entry.
-const SCTLR_SPAN: u64 = 1 << 23;
-/// SCTLR_ELx.DSSBS (bit 44): PSTATE.SSBS on exception entry.
-const SCTLR_DSSBS: u64 = 1 << 44;
-
-/// SCR_EL3.NS (bit 0).
-const SCR_NS: u64 = 1;
-/// SCR_EL3.EEL2 (bit 18).
-const SCR_EEL2: u64 = 1 << 18;
-/// HCR_EL2.TGE (bit 27).
-const HCR_TGE: u64 = 1 << 27;
-
 /// The SCTLR that governs `el` (EL0 uses SCTLR_EL1 until the EL2&0 regime exists).
 pub fn sctlr_index(el: El) -> usize {
     SCTLR[(el as usize).max(1)]
@@ -131,12 +119,14 @@ impl Pe {
         p.il = false;
         p.daif = 0xf;
         // PAN is set on entry to EL1, or to EL2 in the host, when SCTLR_ELx.SPAN = 0.
-        if (e.target == El::El1 || (e.target == El::El2 && in_host)) && sctlr & SCTLR_SPAN == 0 {
+        if (e.target == El::El1 || (e.target == El::El2 && in_host))
+            && sctlr & sctlr_bits::SPAN == 0
+        {
             p.pan = true;
         }
         p.uao = false;
         p.btype = 0;
-        p.ssbs = sctlr & SCTLR_DSSBS != 0;
+        p.ssbs = sctlr & sctlr_bits::DSSBS != 0;
         // FEAT_NMI: ALLINT = NOT SCTLR_ELx.SPINTMASK.
         p.allint = sctlr & sctlr_bits::SPINTMASK == 0;
         // PSTATE.TCO is set on entry only when MTE is implemented (the MTE issue).
@@ -195,17 +185,15 @@ impl Pe {
         self.monitor.clear();
         self.xlat.dirty = true;
         let target = El::from_bits((spsr >> 2) as u8);
-        let scr = self.sys.get(index_of(regs::SCR_EL3));
-        let hcr = self.sys.get(index_of(regs::HCR_EL2));
-        let secure = scr & SCR_NS == 0;
+        let ctx = self.trap_ctx();
         let illegal = spsr & (1 << 4) != 0 // AArch32 is not implemented
             || target > self.st.pstate.el
             || spsr & 2 != 0
             || (target == El::El0 && spsr & 1 != 0)
-            // EL2 does not exist in Secure state without FEAT_SEL2 (SCR_EL3.EEL2).
-            || (target == El::El2 && secure && scr & SCR_EEL2 == 0)
-            // With HCR_EL2.TGE = 1 EL1 is not a legal target in the state where EL2 is on.
-            || (target == El::El1 && hcr & HCR_TGE != 0 && (!secure || scr & SCR_EEL2 != 0));
+            // EL2 is not a legal target where it is not enabled (Secure state without
+            // SCR_EL3.EEL2), nor EL1 while HCR_EL2.TGE is in effect.
+            || (target == El::El2 && !ctx.el2_enabled())
+            || (target == El::El1 && ctx.tge());
         if illegal {
             let p = &mut self.st.pstate;
             p.nzcv = (spsr >> 28) as u8 & 0xf;

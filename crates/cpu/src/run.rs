@@ -189,7 +189,6 @@ impl Cpu {
                 plat,
                 pc,
                 unprivileged: false,
-                isv: None,
             };
             let mut i = 0;
             let trap = loop {
@@ -300,21 +299,8 @@ fn find_or_decode(
 /// TLB, else a walk; a translation fault becomes an instruction abort.
 #[cold]
 fn fetch_address(pe: &mut Pe, mem: &mut PhysMem, pc: u64) -> Result<u64, Trap> {
-    use crate::tlb::perm;
-    let cached = match pe.tlb.lookup(pe.xlat.ctx, pc) {
-        Some(e) if e.perm & perm::FETCH != 0 => Some(*e),
-        _ => None,
-    };
-    let e = match cached {
-        Some(e) => e,
-        None => match pe.walk_and_fill(mem, pc, a64sim_mmu::AccessKind::Fetch, false) {
-            Ok(e) => e,
-            Err(f) => return Err(Trap::Exception(pe.translation_abort(pc, &f, true, pc))),
-        },
-    };
-    Ok(if e.perm & perm::RAM != 0 {
-        mem.base() + e.base + (pc & 0xfff)
-    } else {
-        e.base | (pc & 0xfff)
-    })
+    match pe.page_for(mem, pc, a64sim_mmu::AccessKind::Fetch, false) {
+        Ok(e) => Ok(e.phys(mem.base(), pc)),
+        Err(f) => Err(Trap::Exception(pe.translation_abort(pc, &f, true, pc))),
+    }
 }

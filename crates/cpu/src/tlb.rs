@@ -44,6 +44,19 @@ pub struct TlbEntry {
     pub base: u64,
 }
 
+impl TlbEntry {
+    /// The physical address of `va` (within this entry's page); `ram_base` is where RAM
+    /// starts, since RAM pages hold an offset.
+    #[inline(always)]
+    pub fn phys(&self, ram_base: u64, va: u64) -> u64 {
+        if self.perm & perm::RAM != 0 {
+            ram_base + self.base + (va & 0xfff)
+        } else {
+            self.base | (va & 0xfff)
+        }
+    }
+}
+
 const INVALID: TlbEntry = TlbEntry {
     vpage: u64::MAX,
     ctx: u16::MAX,

@@ -235,6 +235,27 @@ impl Pe {
         }
     }
 
+    /// The soft-TLB entry for `va` if it allows `kind`, else a walk that fills it: the one
+    /// way data accesses, fetches, DC ZVA and semihosting find a page. Unprivileged
+    /// accesses always walk (their permissions are not the context's).
+    pub fn page_for(
+        &mut self,
+        mem: &mut PhysMem,
+        va: u64,
+        kind: AccessKind,
+        unprivileged: bool,
+    ) -> Result<TlbEntry, Fault> {
+        let want = match kind {
+            AccessKind::Read => perm::READ,
+            AccessKind::Write => perm::WRITE,
+            AccessKind::Fetch => perm::FETCH,
+        };
+        match self.tlb.lookup(self.xlat.ctx, va) {
+            Some(e) if e.perm & want != 0 && !unprivileged => Ok(*e),
+            _ => self.walk_and_fill(mem, va, kind, unprivileged),
+        }
+    }
+
     /// Walks for `va` in the current context and caches the page (unless the access is
     /// unprivileged, whose permissions differ from the context's). Returns the entry.
     #[cold]
@@ -342,13 +363,13 @@ pub struct TranslatedMemory<'a> {
 }
 
 impl TranslatedMemory<'_> {
-    /// Physical address of `va` for `kind`, if it translates.
+    /// Physical address of `va` for `kind`, if it translates to RAM.
     fn pa(&mut self, va: u64, kind: AccessKind) -> Option<u64> {
         if !self.pe.xlat.active {
             return Some(va);
         }
-        let e = self.pe.walk_and_fill(self.mem, va, kind, false).ok()?;
-        (e.perm & perm::RAM != 0).then(|| self.mem.base() + e.base + (va & 0xfff))
+        let e = self.pe.page_for(self.mem, va, kind, false).ok()?;
+        (e.perm & perm::RAM != 0).then(|| e.phys(self.mem.base(), va))
     }
 
     /// Splits `[va, va + len)` at page boundaries: (va, offset into the buffer, length).

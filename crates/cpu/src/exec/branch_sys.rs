@@ -11,7 +11,7 @@ use crate::sysreg::{resolve, Access, Resolved, Storage};
 use crate::trap::sync_to;
 use a64sim_arch::esr::fsc;
 use a64sim_arch::{El, Esr, ExceptionClass, SysRegIss, WfxIss};
-use a64sim_el2::bits::hcr;
+use a64sim_el2::route::{virtual_pending, Interrupt};
 use a64sim_el2::rules::insn;
 use a64sim_el2::{check, Dir, Outcome, RuleId, TrapCtx};
 use a64sim_isa::sysop::{PStateField, SysOp, SysOpKind};
@@ -111,20 +111,8 @@ impl<P: Platform> Exec<'_, P> {
     /// ISR_EL1: the virtual interrupts pending for EL1 when EL2 routes them there (there
     /// are no physical interrupt sources yet).
     fn isr_el1(&self, ctx: &TrapCtx) -> u64 {
-        let h = ctx.hcr_el2;
-        if !ctx.el2_enabled() || ctx.tge() {
-            return 0;
-        }
-        let bit = |route: u64, pending: u64, out: u64| {
-            if h & route != 0 && h & pending != 0 {
-                out
-            } else {
-                0
-            }
-        };
-        bit(hcr::AMO, hcr::VSE, 1 << 8)
-            | bit(hcr::IMO, hcr::VI, 1 << 7)
-            | bit(hcr::FMO, hcr::VF, 1 << 6)
+        let bit = |irq, out: u64| if virtual_pending(ctx, irq) { out } else { 0 };
+        bit(Interrupt::SError, 1 << 8) | bit(Interrupt::Irq, 1 << 7) | bit(Interrupt::Fiq, 1 << 6)
     }
 
     /// The trap rules of a named system instruction.
@@ -276,11 +264,8 @@ impl<P: Platform> Exec<'_, P> {
         // DC ZVA to Device memory (all data memory with translation off) is an Alignment
         // fault; ISS: CM = 0 for DC ZVA (it is a store), WnR = 1.
         let device = if self.pe.xlat.active {
-            self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?;
-            self.pe
-                .tlb
-                .lookup(self.pe.xlat.ctx, base)
-                .is_some_and(|e| e.perm & crate::tlb::perm::DEVICE != 0)
+            self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?
+                .1
         } else {
             true
         };
@@ -445,8 +430,11 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
         self.check_wfx(insn::WFI, WfxIss::Wfi)?;
         // WFI completes when an interrupt is pending (masked or not). The only sources yet
         // are HCR_EL2.VI/VF/VSE; with none pending nothing can ever wake the PE.
-        let h = self.pe.trap_ctx().hcr_el2;
-        if h & (hcr::VI | hcr::VF | hcr::VSE) != 0 {
+        let ctx = self.pe.trap_ctx();
+        if [Interrupt::Irq, Interrupt::Fiq, Interrupt::SError]
+            .into_iter()
+            .any(|irq| virtual_pending(&ctx, irq))
+        {
             return Ok(Flow::EndBlock);
         }
         Err(Trap::Stop(StopReason::Idle { pc: self.pc }))

@@ -30,6 +30,39 @@
 //!   (`AArch64.ExclusiveMonitorsPass`) and QEMU checks the monitor first.
 
 use super::{Exec, ExecResult, Flow, IsvSyndrome, Trap};
+
+/// The instruction syndrome a stage-2 data abort of `insn` reports (ISV = 1, ARCH.md §2.4),
+/// the fields hypervisors use to emulate MMIO: single general-purpose-register loads and
+/// stores without writeback, incl. LDTR/STTR and the acquire/release forms (AR = 1). Not
+/// pairs, writeback forms, exclusives or atomics. Computed on the fault path only, from the
+/// decoded instruction, so loads and stores carry nothing for it.
+pub(crate) fn isv_syndrome(insn: &Insn) -> Option<IsvSyndrome> {
+    // (size, opc) as the C4.1.88 single-register table: opc 00 store, 01 load, 10 load
+    // sign-extended to X, 11 load sign-extended to W.
+    let single = |size: u8, opc: u8, rt: XReg| IsvSyndrome {
+        sas: size,
+        sse: opc >= 2,
+        srt: rt.num(),
+        sf: opc == 2 || (opc != 3 && size == 3),
+        ar: false,
+    };
+    let ordered = |size: u8, rt: XReg| IsvSyndrome {
+        sas: size,
+        sse: false,
+        srt: rt.num(),
+        sf: size == 3,
+        ar: true,
+    };
+    match *insn {
+        Insn::LdStRegImm9(i) if i.idx & 1 == 0 => Some(single(i.size, i.opc, i.rt)),
+        Insn::LdStRegRegOff(i) => Some(single(i.size, i.opc, i.rt)),
+        Insn::LdStRegUImm(i) => Some(single(i.size, i.opc, i.rt)),
+        Insn::LdStRcpcUnscaled(i) => Some(single(i.size, i.opc, i.rt)),
+        Insn::LdStOrdered(i) => Some(ordered(i.size, i.rt)),
+        Insn::Ldapr(i) => Some(ordered(i.size, i.rt)),
+        _ => None,
+    }
+}
 use crate::memory::Platform;
 use a64sim_arch::esr::fsc;
 use a64sim_isa::*;
@@ -106,23 +139,6 @@ impl<P: Platform> Exec<'_, P> {
     /// sign-extended to 32 bits (then zero-extended into X, as every W write).
     #[inline(always)]
     fn access(&mut self, size: u8, opc: u8, rt: XReg, va: u64) -> Result<(), Trap> {
-        // A single general-purpose register access without writeback: a stage-2 abort on
-        // it reports the instruction syndrome (ISV = 1, ARCH.md §2.4) that hypervisors use
-        // to emulate MMIO. Writeback forms clear it (see `ld_st_reg_imm9`).
-        self.isv = Some(IsvSyndrome {
-            sas: size,
-            sse: opc >= 2,
-            srt: rt.num(),
-            sf: opc == 2 || (opc != 3 && size == 3),
-            ar: false,
-        });
-        let r = self.access_inner(size, opc, rt, va);
-        self.isv = None;
-        r
-    }
-
-    #[inline(always)]
-    fn access_inner(&mut self, size: u8, opc: u8, rt: XReg, va: u64) -> Result<(), Trap> {
         if opc == 0 {
             return self.store(va, size, self.pe.st.xr(rt));
         }
@@ -248,37 +264,20 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn ld_st_ordered(&mut self, i: LdStOrdered) -> ExecResult {
         let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, !i.l)?;
-        // Single register, no writeback: a stage-2 abort reports ISV with AR = 1.
-        self.isv = Some(IsvSyndrome {
-            sas: i.size,
-            sse: false,
-            srt: i.rt.num(),
-            sf: i.size == 3,
-            ar: true,
-        });
-        let r = if i.l {
-            self.load(va, i.size).map(|v| self.pe.st.set_xr(i.rt, v))
+        if i.l {
+            let v = self.load(va, i.size)?;
+            self.pe.st.set_xr(i.rt, v);
         } else {
-            self.store(va, i.size, self.pe.st.xr(i.rt))
-        };
-        self.isv = None;
-        r?;
+            self.store(va, i.size, self.pe.st.xr(i.rt))?;
+        }
         self.after_store()
     }
 
     fn ldapr(&mut self, i: Ldapr) -> ExecResult {
         let va = self.base(i.rn)?;
         self.check_aligned(va, 1 << i.size, false)?;
-        self.isv = Some(IsvSyndrome {
-            sas: i.size,
-            sse: false,
-            srt: i.rt.num(),
-            sf: i.size == 3,
-            ar: true,
-        });
-        let r = self.load(va, i.size);
-        self.isv = None;
-        self.pe.st.set_xr(i.rt, r?);
+        let v = self.load(va, i.size)?;
+        self.pe.st.set_xr(i.rt, v);
         Ok(Flow::Next)
     }
 
@@ -443,7 +442,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         if i.idx & 1 != 0 {
             // Pre/post-index writeback: no instruction syndrome. After the load: with
             // Rt = Rn the written-back address wins (QEMU).
-            self.access_inner(i.size, i.opc, i.rt, va)?;
+            self.access(i.size, i.opc, i.rt, va)?;
             self.pe.st.set_xs(i.rn, addr);
             return self.after_store();
         }

@@ -69,8 +69,6 @@ pub struct Exec<'a, P: Platform> {
     pub pc: u64,
     /// The current access is unprivileged (LDTR/STTR family): checked as EL0.
     pub unprivileged: bool,
-    /// The instruction syndrome of the current single-register access, if it has one.
-    pub isv: Option<IsvSyndrome>,
 }
 
 /// The instruction-syndrome fields of a data abort (ISS[24:14], valid with ISV = 1).
@@ -260,49 +258,60 @@ impl<P: Platform> Exec<'_, P> {
         va: u64,
         size: usize,
         kind: AccessKind,
-    ) -> Result<u64, Trap> {
+    ) -> Result<(u64, bool), Trap> {
         let write = kind == AccessKind::Write;
         let misaligned = va & (size as u64 - 1) != 0;
         if self.pe.xlat.align_check && misaligned {
             return Err(self.data_abort(va, fsc::ALIGNMENT, write));
         }
-        let want = if write { perm::WRITE } else { perm::READ };
-        let cached = match self.pe.tlb.lookup(self.pe.xlat.ctx, va) {
-            Some(e) if e.perm & want != 0 && !self.unprivileged => Some(*e),
-            _ => None,
+        let e = match self.pe.page_for(self.mem, va, kind, self.unprivileged) {
+            Ok(e) => e,
+            Err(f) => return Err(self.data_translation_abort(va, &f)),
         };
-        let e = match cached {
-            Some(e) => e,
-            None => match self.pe.walk_and_fill(self.mem, va, kind, self.unprivileged) {
-                Ok(e) => e,
-                Err(f) => {
-                    let mut e = self.pe.translation_abort(va, &f, false, self.pc);
-                    // Stage-2 aborts (not on a stage-1 walk) of single-register accesses
-                    // carry the instruction syndrome.
-                    if let (Some(s), a64sim_mmu::Stage::Two, false) = (self.isv, f.stage, f.s1ptw) {
-                        let iss = DataAbortIss {
-                            isv: true,
-                            sas: s.sas,
-                            sse: s.sse,
-                            srt: s.srt,
-                            sf: s.sf,
-                            ar: s.ar,
-                            ..f.data_abort_iss()
-                        };
-                        e.esr = Esr((e.esr.0 & !0x1ff_ffff) | iss.encode() as u64);
-                    }
-                    return Err(Trap::Exception(e));
-                }
-            },
-        };
-        if e.perm & perm::DEVICE != 0 && misaligned {
+        let device = e.perm & perm::DEVICE != 0;
+        if device && misaligned {
             return Err(self.data_abort(va, fsc::ALIGNMENT, write));
         }
-        Ok(if e.perm & perm::RAM != 0 {
-            self.mem.base() + e.base + (va & 0xfff)
+        Ok((e.phys(self.mem.base(), va), device))
+    }
+
+    /// The abort for a translation fault of this instruction's data access. A stage-2
+    /// fault (not on a stage-1 walk) of a single-register load or store also reports the
+    /// instruction syndrome, taken from the instruction itself on this slow path.
+    #[cold]
+    fn data_translation_abort(&mut self, va: u64, f: &a64sim_mmu::Fault) -> Trap {
+        let mut e = self.pe.translation_abort(va, f, false, self.pc);
+        if f.stage == a64sim_mmu::Stage::Two && !f.s1ptw {
+            if let Some(s) = self.current_insn().as_ref().and_then(ldst::isv_syndrome) {
+                let iss = DataAbortIss {
+                    isv: true,
+                    sas: s.sas,
+                    sse: s.sse,
+                    srt: s.srt,
+                    sf: s.sf,
+                    ar: s.ar,
+                    ..f.data_abort_iss()
+                };
+                e.esr = Esr((e.esr.0 & !0x1ff_ffff) | iss.encode() as u64);
+            }
+        }
+        Trap::Exception(e)
+    }
+
+    /// The instruction being executed, decoded again from memory (slow paths only).
+    #[cold]
+    fn current_insn(&mut self) -> Option<a64sim_isa::Insn> {
+        let pa = if self.pe.xlat.active {
+            let e = self
+                .pe
+                .page_for(self.mem, self.pc, AccessKind::Fetch, false)
+                .ok()?;
+            e.phys(self.mem.base(), self.pc)
         } else {
-            e.base | (va & 0xfff)
-        })
+            self.pc
+        };
+        let off = self.mem.offset(pa, 4)?;
+        Some(a64sim_isa::decode(self.mem.read_u32_at(off)))
     }
 
     /// A translated load that missed the fast path. An access crossing a page is split
@@ -320,7 +329,7 @@ impl<P: Platform> Exec<'_, P> {
             }
             return Ok(v);
         }
-        let pa = self.translate_data(va, size, AccessKind::Read)?;
+        let (pa, _) = self.translate_data(va, size, AccessKind::Read)?;
         match self.mem.offset(pa, size) {
             Some(off) => Ok(self.mem.read_at(off, size)),
             None => self.read_slow(va, pa, size),
@@ -344,7 +353,7 @@ impl<P: Platform> Exec<'_, P> {
             }
             return Ok(());
         }
-        let pa = self.translate_data(va, size, AccessKind::Write)?;
+        let (pa, _) = self.translate_data(va, size, AccessKind::Write)?;
         match self.mem.offset(pa, size) {
             Some(off) => {
                 self.mem.write_at(off, size, v);
@@ -384,7 +393,8 @@ impl<P: Platform> Exec<'_, P> {
         if !self.pe.xlat.active {
             return va;
         }
-        self.translate_data(va, 1, AccessKind::Read).unwrap_or(va)
+        self.translate_data(va, 1, AccessKind::Read)
+            .map_or(va, |(pa, _)| pa)
     }
 
     /// How a handler that stored to memory finishes: if the store hit a page holding

@@ -95,7 +95,7 @@ proptest! {
         let mut model: Vec<Option<(u64, u64)>> = vec![None; PAGES as usize];
         let mut plat = NullPlatform;
         for o in ops {
-            let mut exec = Exec { pe: &mut cpu.pe, mem: &mut mem, plat: &mut plat, pc: CODE, unprivileged: false, isv: None };
+            let mut exec = Exec { pe: &mut cpu.pe, mem: &mut mem, plat: &mut plat, pc: CODE, unprivileged: false };
             exec.pe.refresh_translation();
             match o {
                 Op::Remap { page: p, target, ap } => {
@@ -157,7 +157,6 @@ fn a_stale_mapping_does_not_survive_tlbi() {
         plat: &mut plat,
         pc: CODE,
         unprivileged: false,
-        isv: None,
     };
     exec.pe.refresh_translation();
     assert_eq!(exec.read(VA_BASE, 8).ok(), Some(0));
