@@ -87,8 +87,11 @@ impl Granule {
     pub const fn s1_start_level(self, ia_bits: u8) -> u8 {
         let g = self.bits();
         let ia = if ia_bits < g + 1 { g + 1 } else { ia_bits };
-        let up = (ia - 1 - g) / self.stride();
-        3u8.saturating_sub(up)
+        // Levels above 3 that the input bits reach; comparisons rather than a division
+        // because every TLB miss computes this.
+        let (rest, s) = (ia - 1 - g, self.stride());
+        let up = (rest >= s) as u8 + (rest >= 2 * s) as u8 + (rest >= 3 * s) as u8;
+        3 - up
     }
 
     /// Stage-2 start level from VTCR_EL2.SL0 (ARCH.md §3.11 table); `None` for the

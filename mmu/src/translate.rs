@@ -136,6 +136,7 @@ impl Translation {
 /// Translates `va` for `req` through stage 1 of `s1` and, if given, stage 2 (`s2` is
 /// `Stage2Config::for_regime(..)`: only for EL1&0 with VM or DC). Performs hardware AF and
 /// dirty updates through `mem`.
+#[inline(always)]
 pub fn translate<M: DescriptorMemory>(
     mem: &mut M,
     s1: &Stage1Config,
@@ -158,6 +159,8 @@ pub fn translate_stage1<M: DescriptorMemory>(
     translate_inner(mem, s1, s2, va, req, false)
 }
 
+// Inlined into the TLB-miss path so its result is not copied out of a returned `Result`.
+#[inline(always)]
 fn translate_inner<M: DescriptorMemory>(
     mem: &mut M,
     s1: &Stage1Config,
@@ -166,9 +169,36 @@ fn translate_inner<M: DescriptorMemory>(
     req: &AccessReq,
     final_s2: bool,
 ) -> Result<Translation, Fault> {
+    // Filled in place by stage 1, then stage 2: a TLB miss builds no intermediate copies.
+    let mut t = Translation {
+        regime: s1.regime,
+        va,
+        pa: 0,
+        ipa: None,
+        size_log2: 0,
+        s1_level: None,
+        s2_level: None,
+        s1_perms: S1Perms::ALL,
+        s2_perms: S2Perms::ALL,
+        data_attrs: MemAttrs::DEVICE_NGNRNE,
+        fetch_attrs: MemAttrs::DEVICE_NGNRNE,
+        asid: if s1.regime.two_ranges() {
+            s1.asid
+        } else {
+            None
+        },
+        vmid: None,
+        global: true,
+        guarded: false,
+        dirty_on_write: false,
+        ns_descriptor: false,
+    };
     for _ in 0..MAX_UPDATE_ATTEMPTS {
-        if let Some(stage1) = stage1(mem, s1, s2, va, req)? {
-            return finish(mem, s1, if final_s2 { s2 } else { None }, va, req, stage1);
+        if stage1(mem, s1, s2, va, req, &mut t)? {
+            if let (true, Some(c)) = (final_s2, s2) {
+                finish_stage2(mem, c, req, &mut t)?;
+            }
+            return Ok(t);
         }
     }
     Err(Fault::stage1(
@@ -178,21 +208,8 @@ fn translate_inner<M: DescriptorMemory>(
     ))
 }
 
-/// The outcome of stage 1.
-struct Stage1Out {
-    ipa: u64,
-    size_log2: u8,
-    level: Option<u8>,
-    perms: S1Perms,
-    data: MemAttrs,
-    fetch: MemAttrs,
-    global: bool,
-    guarded: bool,
-    dirty_on_write: bool,
-    ns: bool,
-}
-
-/// Stage 1: `Ok(None)` when a hardware update lost its race and the walk must restart.
+/// Stage 1 into `t` (its output address in `t.pa`): `Ok(false)` when a hardware update
+/// lost its race and the walk must restart.
 #[inline(always)]
 fn stage1<M: DescriptorMemory>(
     mem: &mut M,
@@ -200,7 +217,8 @@ fn stage1<M: DescriptorMemory>(
     s2: Option<&Stage2Config>,
     va: u64,
     req: &AccessReq,
-) -> Result<Option<Stage1Out>, Fault> {
+    t: &mut Translation,
+) -> Result<bool, Fault> {
     let fetch = matches!(req.kind, AccessKind::Fetch);
     let write = req.is_write();
     if !s1.enabled {
@@ -211,18 +229,11 @@ fn stage1<M: DescriptorMemory>(
             return Err(Fault::stage1(FaultKind::AddressSize, 0, write));
         }
         let (data, fetch_attrs) = s1.disabled_attrs();
-        return Ok(Some(Stage1Out {
-            ipa: va & low_mask(PA_MAX_BITS as u32),
-            size_log2: FLAT_REGION_LOG2,
-            level: None,
-            perms: S1Perms::ALL,
-            data,
-            fetch: fetch_attrs,
-            global: true,
-            guarded: false,
-            dirty_on_write: false,
-            ns: false,
-        }));
+        t.pa = va & low_mask(PA_MAX_BITS as u32);
+        t.size_log2 = FLAT_REGION_LOG2;
+        t.data_attrs = data;
+        t.fetch_attrs = fetch_attrs;
+        return Ok(true);
     }
     let idx = s1.select_range(va, fetch, write)?;
     let range = &s1.ranges[idx];
@@ -289,22 +300,21 @@ fn stage1<M: DescriptorMemory>(
         return Err(Fault::stage1(FaultKind::Permission, leaf.level, write));
     }
     if (!d.af() || dirty) && !update_descriptor(mem, s1, s2, &leaf, dirty)? {
-        return Ok(None);
+        return Ok(false);
     }
     let (data, fetch_attrs) = s1.leaf_attrs(d.attr_index(), d.sh());
-    Ok(Some(Stage1Out {
-        ipa: leaf.output(va),
-        size_log2: leaf.shift,
-        level: Some(leaf.level),
-        perms,
-        data,
-        fetch: fetch_attrs,
-        global: !(two_range && d.ng()),
-        guarded: d.gp(),
-        dirty_on_write: dbm && !dirty,
-        // ARCH.md §3.7: bit 5 of a stage-1 block/page descriptor is NS (Secure regimes).
-        ns: leaf.desc.0 >> 5 & 1 != 0,
-    }))
+    t.pa = leaf.output(va);
+    t.size_log2 = leaf.shift;
+    t.s1_level = Some(leaf.level);
+    t.s1_perms = perms;
+    t.data_attrs = data;
+    t.fetch_attrs = fetch_attrs;
+    t.global = !(two_range && d.ng());
+    t.guarded = d.gp();
+    t.dirty_on_write = dbm && !dirty;
+    // ARCH.md §3.7: bit 5 of a stage-1 block/page descriptor is NS (Secure regimes).
+    t.ns_descriptor = d.0 >> 5 & 1 != 0;
+    Ok(true)
 }
 
 /// Hardware update of a stage-1 leaf: set AF, and clear AP[2] when `dirty`. The write goes
@@ -329,47 +339,19 @@ fn update_descriptor<M: DescriptorMemory>(
         .map_err(|_| Fault::stage1(FaultKind::SyncExternal { on_walk: true }, leaf.level, true))
 }
 
-/// Stage 2 of the output and the final result.
+/// Stage 2 of the stage-1 output in `t.pa`, combined into `t`.
 #[inline(always)]
-fn finish<M: DescriptorMemory>(
+fn finish_stage2<M: DescriptorMemory>(
     mem: &mut M,
-    s1: &Stage1Config,
-    s2: Option<&Stage2Config>,
-    va: u64,
+    c: &Stage2Config,
     req: &AccessReq,
-    out: Stage1Out,
-) -> Result<Translation, Fault> {
-    let asid = if s1.regime.two_ranges() {
-        s1.asid
-    } else {
-        None
-    };
-    let mut t = Translation {
-        regime: s1.regime,
-        va,
-        pa: out.ipa,
-        ipa: None,
-        size_log2: out.size_log2,
-        s1_level: out.level,
-        s2_level: None,
-        s1_perms: out.perms,
-        s2_perms: S2Perms::ALL,
-        data_attrs: out.data,
-        fetch_attrs: out.fetch,
-        asid,
-        vmid: None,
-        global: out.global,
-        guarded: out.guarded,
-        dirty_on_write: out.dirty_on_write,
-        ns_descriptor: out.ns,
-    };
-    let Some(c) = s2 else {
-        return Ok(t);
-    };
-    let leaf = translate_stage2(mem, c, out.ipa, req.kind, req.el, false)?;
-    let data = combine_s2(out.data, leaf.memattr, leaf.sh, c.fwb);
-    let fetch = combine_s2(out.fetch, leaf.memattr, leaf.sh, c.fwb);
-    t.ipa = Some(out.ipa);
+    t: &mut Translation,
+) -> Result<(), Fault> {
+    let ipa = t.pa;
+    let leaf = translate_stage2(mem, c, ipa, req.kind, req.el, false)?;
+    let data = combine_s2(t.data_attrs, leaf.memattr, leaf.sh, c.fwb);
+    let fetch = combine_s2(t.fetch_attrs, leaf.memattr, leaf.sh, c.fwb);
+    t.ipa = Some(ipa);
     t.pa = leaf.pa;
     t.s2_level = Some(leaf.level);
     t.s2_perms = leaf.perms;
@@ -386,5 +368,5 @@ fn finish<M: DescriptorMemory>(
     };
     t.vmid = Some(c.vmid);
     t.dirty_on_write |= leaf.dirty_on_write;
-    Ok(t)
+    Ok(())
 }
