@@ -112,6 +112,7 @@ impl Pe {
         let sctlr = self.sys.get(SCTLR[t]);
         // Only entry to EL2 needs to know whether EL2 is the host (E2H = TGE = 1).
         let in_host = e.target == El::El2 && self.trap_ctx().is_in_host();
+        let mte_level = self.mte_level();
         let p = &mut self.st.pstate;
         p.el = e.target;
         p.sp = true;
@@ -129,7 +130,9 @@ impl Pe {
         p.ssbs = sctlr & sctlr_bits::DSSBS != 0;
         // FEAT_NMI: ALLINT = NOT SCTLR_ELx.SPINTMASK.
         p.allint = sctlr & sctlr_bits::SPINTMASK == 0;
-        // PSTATE.TCO is set on entry only when MTE is implemented (the MTE issue).
+        // Tag checks are off on entry when MTE is implemented. QEMU treats TCO as RAZ/WI at
+        // FEAT_MTE (level 1, no tag storage), and a64sim follows it there.
+        p.tco = mte_level >= 2;
         self.monitor.clear();
         let pc = (self.sys.get(VBAR[t]) & !0x7ff) | off;
         self.st.pc = pc;

@@ -17,6 +17,7 @@ pub mod exception;
 pub mod exec;
 pub mod memory;
 pub mod monitor;
+pub mod mte;
 pub mod run;
 pub mod state;
 pub mod sysreg;

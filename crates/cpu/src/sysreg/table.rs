@@ -257,8 +257,9 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     // EL0-EL3 AArch64 only; FP and AdvSIMD (decoded, not yet executed); GICv3 system
     // registers; SEL2 = 1 (Secure EL2, SCR_EL3.EEL2).
     id(ID_AA64PFR0_EL1, 0x0000_0010_0100_1111),
-    // BT = 1 (BTYPE; no guarded pages before the MMU), NMI = 1 (PSTATE.ALLINT).
-    id(ID_AA64PFR1_EL1, 0x0000_0010_0000_0001),
+    // BT = 1, SSBS = 2 (MSR SSBS), MTE = 3 (FEAT_MTE3; `Cpu::set_mte_level` changes it),
+    // MTE_frac = 0 (asynchronous checks), NMI = 1: QEMU 10 `-cpu max` with mte=on.
+    id(ID_AA64PFR1_EL1, 0x0000_0010_0000_0321),
     id(ID_AA64ZFR0_EL1, 0),
     id(ID_AA64SMFR0_EL1, 0),
     // DebugVer = 6 (v8.0), BRPs = 1 and WRPs = 1 (two of each), no PMU.
