@@ -1,6 +1,20 @@
-//! The Memory Tagging Extension model.
+//! The Memory Tagging Extension model (ARCH.md §4).
 //!
-//! This crate will hold `TagStore` (4-bit allocation tags per 16-byte granule of physical
-//! RAM, in QEMU's layout), tag checks (synchronous, asynchronous, asymmetric), IRG/GCR/RGSR
-//! tag choice and `allocation_tag_access_is_enabled()` built on `el2`'s HCR_EL2.ATA
-//! predicate. The MTE issue fills it; today MTE instructions decode but do not execute.
+//! * [`store`]: [`TagStore`], the 4-bit allocation tags of physical RAM, one per 16-byte
+//!   granule, in QEMU's layout (two tags per byte), allocated per 4 KiB page on first use.
+//!   It also moves tags in the one-tag-per-byte format of KVM_ARM_MTE_COPY_TAGS.
+//! * [`generate`]: the tag arithmetic of IRG, ADDG, SUBG, GMI and SUBP
+//!   (`AArch64.ChooseNonExcludedTag`, the RGSR_EL1 LFSR, GCR_EL1/RGSR_EL1 fields).
+//!
+//! Whether allocation-tag access is enabled and the tag checks of loads and stores belong in
+//! their own modules of this crate, built on `el2`'s predicates; the functions here assume
+//! the caller has already decided that tag access is enabled.
+
+pub mod generate;
+pub mod store;
+
+pub use generate::{
+    addg_tag, choose_non_excluded_tag, gmi, irg_tag, lfsr_random_offset, logical_tag, subp,
+    with_tag, Gcr, Rgsr,
+};
+pub use store::{TagRangeError, TagStore};
