@@ -143,6 +143,14 @@ pub mod sctlr {
     pub const UCI: u64 = 1 << 26;
     /// PSTATE.SSBS value on exception entry.
     pub const DSSBS: u64 = 1 << 44;
+    /// TCF0: tag-check fault mode of EL0 accesses (bits 39:38).
+    pub const TCF0_SHIFT: u32 = 38;
+    /// TCF: tag-check fault mode of this EL's accesses (bits 41:40).
+    pub const TCF_SHIFT: u32 = 40;
+    /// ATA0: EL0 allocation-tag access.
+    pub const ATA0: u64 = 1 << 42;
+    /// ATA: allocation-tag access at this EL.
+    pub const ATA: u64 = 1 << 43;
     /// FEAT_NMI: non-maskable interrupts enabled (ALLINT masks).
     pub const NMI: u64 = 1 << 61;
     /// FEAT_NMI: PSTATE.ALLINT on exception entry is NOT SPINTMASK.

@@ -104,6 +104,21 @@ impl TrapCtx {
     pub fn hcr_traps_apply(&self) -> bool {
         self.el() < El::El2 && self.el2_enabled() && !self.is_in_host()
     }
+
+    /// HCR_EL2.ATA = 0 withholds allocation-tag access from EL1 and EL0 (ARCH.md §4.4):
+    /// EL2 enabled, `el` below EL2, not the host (E2H = TGE = 1). The one statement of
+    /// this condition: it makes tag accesses RAZ/WI and traps the MTE registers to EL2.
+    #[inline]
+    pub fn hcr_withholds_tag_access(&self) -> bool {
+        self.hcr_traps_apply() && self.hcr_el2 & hcr::ATA == 0
+    }
+
+    /// SCR_EL3.ATA = 0 withholds allocation-tag access from EL0–EL2 (ARCH.md §4.4): tag
+    /// accesses are RAZ/WI and the MTE registers trap to EL3.
+    #[inline]
+    pub fn scr_withholds_tag_access(&self) -> bool {
+        self.has_el3 && self.el() < El::El3 && self.scr_el3 & scr::ATA == 0
+    }
 }
 
 #[cfg(test)]

@@ -432,8 +432,8 @@ pub static RULES: [TrapRule; 52] = [
         El2,
         EL1,
         Both,
-        |c| c.hcr_traps_apply() && c.hcr_el2 & hcr::ATA == 0,
-        Status::Unimplemented("the MTE issue")
+        |c| c.hcr_withholds_tag_access(),
+        Status::Implemented
     ),
     rule!(
         HcrNv,
@@ -600,8 +600,8 @@ pub static RULES: [TrapRule; 52] = [
         El3,
         EL012,
         Both,
-        |c| c.scr_el3 & scr::ATA == 0,
-        Status::Unimplemented("the MTE issue")
+        |c| c.scr_withholds_tag_access(),
+        Status::Implemented
     ),
     // CPTR_EL3 (D23.2.32).
     rule!(

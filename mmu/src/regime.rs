@@ -80,6 +80,8 @@ pub struct RangeConfig {
     pub hpd: bool,
     /// E0PDx: EL0 accesses fault (Translation, level 0).
     pub e0pd: bool,
+    /// TCMAx: the range's match-all tags are not tag-checked (ARCH.md §4.6).
+    pub tcma: bool,
 }
 
 impl RangeConfig {
@@ -171,6 +173,7 @@ impl Stage1Config {
                 tbid: tcr.tbid0(),
                 hpd: tcr.hpd0(),
                 e0pd: tcr.e0pd0(),
+                tcma: tcr.tcma0(),
             };
             let r1 = RangeConfig {
                 base: t1.baddr(),
@@ -181,6 +184,7 @@ impl Stage1Config {
                 tbid: tcr.tbid1(),
                 hpd: tcr.hpd1(),
                 e0pd: tcr.e0pd1(),
+                tcma: tcr.tcma1(),
             };
             // ARCH.md §3.4/§3.5: A1 selects the TTBR holding the ASID; AS = 0 uses [55:48].
             let raw = if tcr.a1() { t1.asid() } else { t0.asid() };
@@ -203,6 +207,7 @@ impl Stage1Config {
                 tbid: tcr.tbid(),
                 hpd: tcr.hpd(),
                 e0pd: false,
+                tcma: tcr.tcma(),
             };
             let r1 = RangeConfig { epd: true, ..r0 };
             common(
@@ -228,6 +233,20 @@ impl Stage1Config {
         } else {
             63
         }
+    }
+
+    /// Whether a data access to `va` is subject to tag checking as far as the address goes
+    /// (ARCH.md §4.6 items 3 and 4): TBI applies to it, and its tag is not match-all
+    /// under TCMA (VA[59:55] all zeros or all ones; two-range regimes use the TCMA of
+    /// the range VA[55] selects).
+    pub const fn tag_checked_address(&self, va: u64) -> bool {
+        let r = if self.regime.two_ranges() {
+            &self.ranges[(va >> 55 & 1) as usize]
+        } else {
+            &self.ranges[0]
+        };
+        let top = va >> 55 & 0x1f;
+        r.tbi_applies(false) && !(r.tcma && (top == 0 || top == 0x1f))
     }
 
     /// Selects the VA range (0 = TTBR0, 1 = TTBR1) and checks that the bits from the
@@ -400,5 +419,33 @@ mod tests {
         r.sctlr = 0;
         let (_, f) = Stage1Config::from_regs(Regime::El10, &r, None).disabled_attrs();
         assert_eq!(f.mair_byte(), 0x44);
+    }
+
+    #[test]
+    fn tag_checked_addresses_follow_tbi_and_tcma_by_range() {
+        // EL1&0: TBI0 (37), TCMA0 (57); TTBR1 range with TBI1 (38) but not TCMA1.
+        let c = Stage1Config::from_regs(Regime::El10, &regs(1 << 37 | 1 << 57 | 1 << 38), None);
+        assert!(c.tag_checked_address(0x0300_0000_0000_1000), "tag 3, TTBR0");
+        assert!(
+            !c.tag_checked_address(0x0000_0000_0000_1000),
+            "tag 0 is match-all"
+        );
+        assert!(
+            c.tag_checked_address(0xff00_0000_0000_1000 | 1 << 55),
+            "no TCMA1"
+        );
+        let no_tbi = Stage1Config::from_regs(Regime::El10, &regs(1 << 57), None);
+        assert!(
+            !no_tbi.tag_checked_address(0x0300_0000_0000_1000),
+            "TBI0 off"
+        );
+        // EL2 (E2H = 0): TBI bit 20, TCMA bit 30 covers tags 0b0000 and 0b1111.
+        let el2 = Stage1Config::from_regs(Regime::El2, &regs(1 << 20 | 1 << 30), None);
+        assert!(!el2.tag_checked_address(0x0000_0000_0000_1000));
+        assert!(!el2.tag_checked_address(0xff80_0000_0000_1000));
+        assert!(el2.tag_checked_address(0x0500_0000_0000_1000));
+        // TBID: TBI still applies to data accesses.
+        let tbid = Stage1Config::from_regs(Regime::El2, &regs(1 << 20 | 1 << 29), None);
+        assert!(tbid.tag_checked_address(0x0500_0000_0000_1000));
     }
 }

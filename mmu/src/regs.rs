@@ -66,6 +66,10 @@ fields!(Tcr {
     e0pd0: 55;
     /// E0PD1: EL0 accesses to the TTBR1 region fault.
     e0pd1: 56;
+    /// TCMA0: tag 0b0000 in the TTBR0 region is match-all (no tag check).
+    tcma0: 57;
+    /// TCMA1: tag 0b1111 in the TTBR1 region is match-all.
+    tcma1: 58;
 });
 
 /// TCR_EL2 with E2H = 0, or TCR_EL3: the single-range layout (ARCH.md §3.4).
@@ -89,6 +93,8 @@ fields!(TcrSingle {
     hpd: 24;
     /// TBID.
     tbid: 29;
+    /// TCMA: tags 0b0000 and 0b1111 are match-all (no tag check).
+    tcma: 30;
 });
 
 /// SCTLR_ELx fields the MMU reads (ARCH.md §3.10).

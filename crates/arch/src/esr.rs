@@ -210,6 +210,8 @@ pub mod fsc {
     pub const ALIGNMENT: u8 = 0x21;
     /// Synchronous external abort, not on a translation table walk.
     pub const SYNC_EXTERNAL: u8 = 0x10;
+    /// Synchronous Tag Check Fault (FEAT_MTE2).
+    pub const TAG_CHECK: u8 = 0x11;
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub struct PhysMem {
     code_pages: Vec<u8>,
     /// Physical page addresses of code pages written since the block cache last looked.
     dirty_code: Vec<u64>,
+    /// The allocation tags of this RAM (MTE); RAM is the only tag-capable memory.
+    pub tags: a64sim_tags::TagStore,
 }
 
 impl PhysMem {
@@ -28,6 +30,7 @@ impl PhysMem {
             data: vec![0; size],
             code_pages: vec![0; pages],
             dirty_code: Vec::new(),
+            tags: a64sim_tags::TagStore::new(base, size as u64),
         }
     }
 

@@ -3,12 +3,17 @@
 
 use crate::run::{Cpu, Pe};
 use crate::sysreg::index_of;
+use a64sim_arch::El;
+use a64sim_el2::TrapCtx;
 use a64sim_isa::sysreg::regs;
+use a64sim_tags::{allocation_tag_access_is_enabled, TagCheckMode};
 
 /// ID_AA64PFR1_EL1.MTE, bits [11:8].
 const PFR1_MTE_SHIFT: u32 = 8;
 /// Where ID_AA64PFR1_EL1 lives in the register table.
 const PFR1: usize = index_of(regs::ID_AA64PFR1_EL1);
+/// SCTLR_EL3 (not part of `TrapCtx`).
+const SCTLR3: usize = index_of(regs::SCTLR_EL3);
 
 impl Pe {
     /// The MTE level ID_AA64PFR1_EL1.MTE advertises: 0 none, 1 FEAT_MTE (instructions only),
@@ -16,6 +21,35 @@ impl Pe {
     #[inline(always)]
     pub fn mte_level(&self) -> u8 {
         (self.sys.get(PFR1) >> PFR1_MTE_SHIFT & 0xf) as u8
+    }
+
+    /// The trap context of an access at `el` (EL0 for LDTR/STTR at EL1).
+    fn access_ctx(&self, el: El) -> TrapCtx {
+        TrapCtx {
+            el,
+            ..self.trap_ctx()
+        }
+    }
+
+    /// AllocationTagAccessIsEnabled for an access at `el` (ARCH.md §4.4).
+    pub fn tag_access_enabled(&self, el: El) -> bool {
+        allocation_tag_access_is_enabled(
+            self.mte_level(),
+            &self.access_ctx(el),
+            self.sys.get(SCTLR3),
+        )
+    }
+
+    /// The tag-check fault mode of accesses at `el` (SCTLR_ELx.TCF/TCF0).
+    pub fn tag_check_mode(&self, el: El) -> TagCheckMode {
+        TagCheckMode::for_access(self.mte_level(), &self.access_ctx(el), self.sys.get(SCTLR3))
+    }
+
+    /// Whether a tag mismatch of an access at `el` can have any effect: tag access is
+    /// enabled and TCF is not "ignore". (PSTATE.TCO, the instruction and the address
+    /// decide per access.)
+    pub fn tag_checks_can_fault(&self, el: El) -> bool {
+        self.tag_access_enabled(el) && self.tag_check_mode(el) != TagCheckMode::Ignore
     }
 }
 
@@ -32,7 +66,6 @@ impl Cpu {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use a64sim_arch::El;
 
     #[test]
     fn the_level_round_trips_through_id_aa64pfr1_and_keeps_the_other_fields() {

@@ -34,6 +34,8 @@ pub struct Pe {
     pub xlat: crate::translation::XlatState,
     /// The soft TLB.
     pub tlb: crate::tlb::SoftTlb,
+    /// State of the generator behind IRG with GCR_EL1.RRND = 1 (deterministic).
+    pub tag_rng: u64,
 }
 
 /// A processing element with its decoded-block cache.
@@ -104,6 +106,7 @@ impl Cpu {
                 exceptions: 0,
                 xlat: Default::default(),
                 tlb: Default::default(),
+                tag_rng: 0x9e37_79b9_7f4a_7c15,
             },
             blocks: BlockCache::new(),
         }

@@ -27,6 +27,11 @@ pub mod perm {
     pub const DEVICE: u8 = 8;
     /// Backed by RAM (`base` is a RAM offset); otherwise `base` is the physical page.
     pub const RAM: u8 = 16;
+    /// Allocation Tagged RAM with tag storage: LDG/STG reach the tags (ARCH.md §4.8).
+    pub const TAGGED: u8 = 32;
+    /// Tagged, and data accesses in this context are tag-checked with an effect (tag
+    /// access enabled, TCF not 0b00, TBI applies): the fast path compares tags.
+    pub const CHECKED: u8 = 64;
 }
 
 /// One cached page translation.

@@ -30,6 +30,8 @@ pub struct ContextKey {
     hcr: Option<u64>,
     vtcr: u64,
     vttbr: u64,
+    /// SCR_EL3.ATA: whether tag-checked TLB entries may exist below EL3.
+    scr_ata: bool,
 }
 
 /// The translation state of the current context.
@@ -42,16 +44,28 @@ pub struct XlatState {
     pub align_check: bool,
     /// The context id tagging soft-TLB entries.
     pub ctx: u16,
+    /// Allocation-tag access is enabled at the current EL (ARCH.md §4.4): IRG/ADDG/SUBG
+    /// generate tags, LDG/STG reach tag storage.
+    pub tag_access: bool,
     /// Something the state depends on changed; recompute before the next access.
     pub dirty: bool,
     /// A TLBI ran: the run loop must also forget virtual-PC-to-block mappings.
     pub flush_jump_cache: bool,
     key: Option<ContextKey>,
     contexts: ContextTable<ContextKey, Derived>,
-    /// (context id, active, align_check) by [EL][PAN | UAO << 1], valid until a register
-    /// the context depends on is written: an exception entry or return then switches
-    /// context without rebuilding its key.
-    by_el: [[Option<(u16, bool, bool)>; 4]; 4],
+    /// The context by [EL][PAN | UAO << 1], valid until a register the context depends on
+    /// is written: an exception entry or return then switches context without rebuilding
+    /// its key.
+    by_el: [[Option<ContextFlags>; 4]; 4],
+}
+
+/// What the run loop and the executor read of the current context.
+#[derive(Clone, Copy, Debug)]
+struct ContextFlags {
+    ctx: u16,
+    active: bool,
+    align_check: bool,
+    tag_access: bool,
 }
 
 impl XlatState {
@@ -78,6 +92,7 @@ impl Default for XlatState {
             active: false,
             align_check: false,
             ctx: 0,
+            tag_access: false,
             dirty: true,
             flush_jump_cache: false,
             key: None,
@@ -146,6 +161,7 @@ impl Pe {
             hcr: t.el2_enabled().then_some(t.hcr_el2),
             vtcr: self.sys.get(index_of(regs::VTCR_EL2)),
             vttbr: self.sys.get(index_of(regs::VTTBR_EL2)),
+            scr_ata: t.scr_el3 & a64sim_el2::bits::scr::ATA != 0,
         }
     }
 
@@ -162,10 +178,11 @@ impl Pe {
         self.xlat.dirty = false;
         let p = &self.st.pstate;
         let slot = (p.el as usize, p.pan as usize | (p.uao as usize) << 1);
-        if let Some((ctx, active, align_check)) = self.xlat.by_el[slot.0][slot.1] {
-            self.xlat.ctx = ctx;
-            self.xlat.active = active;
-            self.xlat.align_check = align_check;
+        if let Some(f) = self.xlat.by_el[slot.0][slot.1] {
+            self.xlat.ctx = f.ctx;
+            self.xlat.active = f.active;
+            self.xlat.align_check = f.align_check;
+            self.xlat.tag_access = f.tag_access;
             return;
         }
         let key = self.context_key(self.st.pstate.el);
@@ -185,14 +202,21 @@ impl Pe {
             self.tlb.flush();
             self.xlat.flush_jump_cache = true;
         }
+        let tag_access = self.tag_access_enabled(self.st.pstate.el);
         self.xlat.active = active;
         self.xlat.align_check = align_check;
         self.xlat.ctx = ctx;
+        self.xlat.tag_access = tag_access;
         self.xlat.key = Some(key);
         if reset {
             self.xlat.by_el = [[None; 4]; 4];
         }
-        self.xlat.by_el[slot.0][slot.1] = Some((ctx, active, align_check));
+        self.xlat.by_el[slot.0][slot.1] = Some(ContextFlags {
+            ctx,
+            active,
+            align_check,
+            tag_access,
+        });
     }
 
     /// AT: translates `va` as an access of `kind` at `el` (through stage 2 too when
@@ -277,15 +301,23 @@ impl Pe {
         };
         let req = self.access_req(kind, unprivileged);
         let t = translate(mem, &d.s1, d.s2.as_ref(), va, &req)?;
-        let entry = self.entry_for(mem, &t, va, unprivileged);
+        let entry = self.entry_for(mem, &t, va, unprivileged, d.s1.tag_checked_address(va));
         if !unprivileged {
             self.tlb.fill(entry);
         }
         Ok(entry)
     }
 
-    /// The soft-TLB entry for the 4 KiB page of `va` within translation `t`.
-    fn entry_for(&self, mem: &PhysMem, t: &Translation, va: u64, unprivileged: bool) -> TlbEntry {
+    /// The soft-TLB entry for the 4 KiB page of `va` within translation `t`. `tbi` says
+    /// whether TBI applies to `va`'s range (tag checks need it).
+    fn entry_for(
+        &self,
+        mem: &PhysMem,
+        t: &Translation,
+        va: u64,
+        unprivileged: bool,
+        tbi: bool,
+    ) -> TlbEntry {
         let mut bits = 0;
         for (kind, bit) in [
             (AccessKind::Read, perm::READ),
@@ -312,6 +344,18 @@ impl Pe {
             }
             None => pa_page,
         };
+        // Tag-capable: Allocation Tagged after both stages, in RAM, with tag storage.
+        if t.data_attrs.tagged && bits & perm::RAM != 0 && self.mte_level() >= 2 {
+            bits |= perm::TAGGED;
+            let el = if unprivileged {
+                El::El0
+            } else {
+                self.st.pstate.el
+            };
+            if tbi && self.tag_checks_can_fault(el) {
+                bits |= perm::CHECKED;
+            }
+        }
         TlbEntry {
             vpage: va >> 12,
             ctx: self.xlat.ctx,

@@ -64,14 +64,15 @@ impl<P: Platform> Exec<'_, P> {
     /// else is one table load, so an untrapped MRS/MSR costs about an ALU instruction.
     #[inline(always)]
     fn resolve_sysreg(&self, id: SysRegId) -> Option<(usize, &'static crate::sysreg::SysRegDef)> {
-        if id.op1() == 5 || self.el() == El::El2 {
+        let found = if id.op1() == 5 || self.el() == El::El2 {
             match resolve(id, &self.pe.trap_ctx()) {
                 Resolved::Reg(idx, def) => Some((idx, def)),
                 Resolved::Undefined => None,
             }
         } else {
             crate::sysreg::SysRegs::lookup(id)
-        }
+        };
+        found.filter(|(_, def)| def.min_mte == 0 || def.min_mte <= self.pe.mte_level())
     }
 
     /// The syndrome of an access to `id` with register `rt`.
@@ -132,6 +133,16 @@ impl<P: Platform> Exec<'_, P> {
         }
     }
 
+    /// The MTE level a DC operation needs: DC GVA and GZVA are FEAT_MTE, the tag cache
+    /// maintenance forms (every other DC name with a G) FEAT_MTE2 (ARCH.md §4.5).
+    fn mte_level_of(op: &SysOp) -> u8 {
+        match (op.kind, op.name) {
+            (SysOpKind::Dc, "GVA" | "GZVA") => 1,
+            (SysOpKind::Dc, name) if name.contains('G') => 2,
+            _ => 0,
+        }
+    }
+
     /// WFI/WFE traps: EC 0x01 to the first EL whose control traps them.
     fn check_wfx(&self, rules: &[RuleId], iss: WfxIss) -> Result<(), Trap> {
         match check(&self.pe.trap_ctx(), rules, Dir::Write) {
@@ -167,6 +178,7 @@ impl<P: Platform> Exec<'_, P> {
             regs::DIT => (p.dit as u64) << 24,
             regs::SSBS => (p.ssbs as u64) << 12,
             regs::ALLINT => (p.allint as u64) << 13,
+            regs::TCO => (p.tco as u64) << 25,
             regs::SP_EL0 => {
                 // SP_EL0 is accessible only while SP_ELx is selected (Arm ARM C5.2.16).
                 if !p.sp {
@@ -183,6 +195,7 @@ impl<P: Platform> Exec<'_, P> {
     /// Writes a register that is a view of PE state.
     fn write_pe_state(&mut self, id: SysRegId, v: u64) -> Result<(), Trap> {
         let sp_selected = self.pe.st.pstate.sp;
+        let mte2 = self.pe.mte_level() >= 2;
         let p = &mut self.pe.st.pstate;
         match id {
             regs::NZCV => p.nzcv = (v >> 28) as u8 & 0xf,
@@ -193,6 +206,8 @@ impl<P: Platform> Exec<'_, P> {
             regs::DIT => p.dit = v >> 24 & 1 != 0,
             regs::SSBS => p.ssbs = v >> 12 & 1 != 0,
             regs::ALLINT => p.allint = v >> 13 & 1 != 0,
+            // QEMU keeps TCO at 0 without tag storage (FEAT_MTE only); a64sim follows it.
+            regs::TCO => p.tco = v >> 25 & 1 != 0 && mte2,
             regs::SP_EL0 => {
                 if !sp_selected {
                     return Err(self.undefined().unwrap_err());
@@ -266,14 +281,55 @@ impl<P: Platform> Exec<'_, P> {
         let device = if self.pe.xlat.active {
             self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?
                 .1
+                & crate::tlb::perm::DEVICE
+                != 0
         } else {
             true
         };
         if device {
             return Err(self.data_abort(va, fsc::ALIGNMENT, true));
         }
+        // DC ZVA is tag-checked against Xt's tag (ARCH.md §4.5): every granule of the block
+        // before any is zeroed, so a synchronous fault leaves the block unchanged.
+        if self.pe.xlat.active {
+            let (pa, p) = self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?;
+            if p & crate::tlb::perm::CHECKED != 0 {
+                if let Some(off) = self.mem.offset(pa, DC_ZVA_BYTES as usize) {
+                    for g in (0..DC_ZVA_BYTES).step_by(16) {
+                        self.check_tags(base + g, off + g as usize, 16, false)?;
+                    }
+                }
+            }
+        }
         for off in (0..DC_ZVA_BYTES).step_by(8) {
             self.write(base + off, 8, 0)?;
+        }
+        self.after_store()
+    }
+
+    /// DC GVA, DC GZVA: the tag of Xt set on every granule of the DC ZVA block holding
+    /// it, and for GZVA the block zeroed (unchecked). Like DC ZVA, Device memory (all
+    /// memory with translation off) is an Alignment fault.
+    fn dc_tag_block(&mut self, va: u64, zero: bool) -> ExecResult {
+        let bytes = self.zero_block_bytes();
+        let base = va & !(bytes - 1);
+        let device = if self.pe.xlat.active {
+            self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?
+                .1
+                & crate::tlb::perm::DEVICE
+                != 0
+        } else {
+            true
+        };
+        if device {
+            return Err(self.data_abort(va, fsc::ALIGNMENT, true));
+        }
+        let tag = a64sim_tags::logical_tag(va);
+        for g in (0..bytes).step_by(16) {
+            if zero {
+                self.zero_granule(base + g)?;
+            }
+            self.store_allocation_tag(base + g, tag)?;
         }
         self.after_store()
     }
@@ -541,6 +597,7 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             return self.undefined();
         }
         let bit = i.crm & 1 != 0;
+        let mte_level = self.pe.mte_level();
         let p = &mut self.pe.st.pstate;
         match field {
             PStateField::SpSel => p.sp = bit,
@@ -568,8 +625,8 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
                 }
             }
             PStateField::AllInt => p.allint = bit,
-            // FEAT_MTE is not advertised (ID_AA64PFR1_EL1.MTE = 0).
-            PStateField::Tco => return self.undefined(),
+            PStateField::Tco if mte_level == 0 => return self.undefined(),
+            PStateField::Tco => p.tco = bit && mte_level >= 2,
         }
         // PSTATE changed: interrupts may be unmasked, and PAN/UAO select another
         // translation context, so leave the block and recompute.
@@ -582,7 +639,7 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             return self.undefined();
         };
         let ctx = self.pe.trap_ctx();
-        if ctx.el() < Self::min_el_for_op1(i.op1) {
+        if ctx.el() < Self::min_el_for_op1(i.op1) || Self::mte_level_of(op) > self.pe.mte_level() {
             return self.undefined();
         }
         let iss = Self::sysreg_iss(op.id, i.rt, false);
@@ -595,8 +652,12 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             // Cache maintenance has no architectural effect without caches; with the MMU
             // off there is no translation to fault either. Stores already invalidate
             // decoded code, so IC needs nothing.
-            SysOpKind::Dc if !matches!(op.name, "GVA" | "GZVA") => Ok(Flow::Next),
-            SysOpKind::Dc => self.not_implemented("DC GVA/GZVA (MTE issue)"),
+            SysOpKind::Dc if matches!(op.name, "GVA" | "GZVA") => {
+                let va = self.pe.st.xr(i.rt);
+                self.dc_tag_block(va, op.name == "GZVA")
+            }
+            // Tags survive cache maintenance: the tag forms are no-ops too (ARCH.md §4.2).
+            SysOpKind::Dc => Ok(Flow::Next),
             SysOpKind::Ic => Ok(Flow::Next),
             // Page tables may have changed: nothing cached may survive (DSB/ISB ordering is
             // not modelled, so invalidation is immediate and complete).

@@ -6,6 +6,9 @@ use crate::memory::Platform;
 use a64sim_isa::operand::decode_bit_masks;
 use a64sim_isa::*;
 
+/// GCR_EL1 in the register table.
+const GCR: usize = crate::sysreg::index_of(a64sim_isa::sysreg::regs::GCR_EL1);
+
 impl<P: Platform> DpImmVisitor for Exec<'_, P> {
     fn udf(&mut self, _i: Udf) -> ExecResult {
         self.undefined()
@@ -51,8 +54,27 @@ impl<P: Platform> DpImmVisitor for Exec<'_, P> {
         Ok(Flow::Next)
     }
 
-    fn add_sub_tag(&mut self, _i: AddSubTag) -> ExecResult {
-        self.not_implemented("ADDG/SUBG (MTE issue)")
+    fn add_sub_tag(&mut self, i: AddSubTag) -> ExecResult {
+        // ADDG, SUBG: Xn ± uimm6 * 16 (a full 64-bit add), and the tag uimm4 steps past
+        // Xn's tag skipping GCR_EL1.Exclude; tag 0 when allocation-tag access is disabled.
+        if self.pe.mte_level() == 0 {
+            return self.undefined();
+        }
+        let xn = self.pe.st.xs(i.rn);
+        let offset = (i.uimm6 as u64) << 4;
+        let addr = if i.op {
+            xn.wrapping_sub(offset)
+        } else {
+            xn.wrapping_add(offset)
+        };
+        let tag = if self.pe.xlat.tag_access {
+            let exclude = a64sim_tags::Gcr::from_bits(self.pe.sys.get(GCR)).exclude;
+            a64sim_tags::addg_tag(a64sim_tags::logical_tag(xn), i.uimm4, exclude)
+        } else {
+            0
+        };
+        self.pe.st.set_xs(i.rd, a64sim_tags::with_tag(addr, tag));
+        Ok(Flow::Next)
     }
 
     #[inline(always)]

@@ -29,6 +29,7 @@
 //!   abort is detected before or after the local monitor check is IMPLEMENTATION DEFINED
 //!   (`AArch64.ExclusiveMonitorsPass`) and QEMU checks the monitor first.
 
+use super::tag_memory::GRANULE;
 use super::{Exec, ExecResult, Flow, IsvSyndrome, Trap};
 
 /// The instruction syndrome a stage-2 data abort of `insn` reports (ISV = 1, ARCH.md §2.4),
@@ -63,6 +64,40 @@ pub(crate) fn isv_syndrome(insn: &Insn) -> Option<IsvSyndrome> {
         _ => None,
     }
 }
+/// Whether the data accesses of `insn` are tag-checked as far as the instruction goes
+/// (ARCH.md §4.6 item 2): not with the stack pointer as base and no writeback, not literal
+/// loads, not the tag instructions' own accesses. Asked on the tag-mismatch path only, so
+/// checked accesses carry nothing for it.
+pub(crate) fn tag_checked(insn: &Insn) -> bool {
+    match *insn {
+        Insn::LdStRegImm9(i) => i.idx & 1 != 0 || !i.rn.is_sp(),
+        Insn::LdStPair(i) => i.idx & 1 != 0 || !i.rn.is_sp(),
+        Insn::LdStRegRegOff(i) => !i.rn.is_sp(),
+        Insn::LdStRegUImm(i) => !i.rn.is_sp(),
+        Insn::LdStRcpcUnscaled(i) => !i.rn.is_sp(),
+        Insn::LdStOrdered(i) => !i.rn.is_sp(),
+        Insn::Ldapr(i) => !i.rn.is_sp(),
+        Insn::LdStExcl(i) => !i.rn.is_sp(),
+        Insn::LdStExclPair(i) => !i.rn.is_sp(),
+        Insn::LdAtomic(i) => !i.rn.is_sp(),
+        Insn::Swp(i) => !i.rn.is_sp(),
+        Insn::Cas(i) => !i.rn.is_sp(),
+        Insn::Casp(i) => !i.rn.is_sp(),
+        Insn::LdrLit(_)
+        | Insn::Stgp(_)
+        | Insn::StoreTag(_)
+        | Insn::Ldg(_)
+        | Insn::Ldgm(_)
+        | Insn::Stgm(_)
+        | Insn::Stzgm(_) => false,
+        // DC ZVA is checked; DC GZVA zeroes unchecked.
+        Insn::Sys(i) => i
+            .op()
+            .is_some_and(|op| op.kind == a64sim_isa::sysop::SysOpKind::Dc && op.name == "ZVA"),
+        _ => true,
+    }
+}
+
 use crate::memory::Platform;
 use a64sim_arch::esr::fsc;
 use a64sim_isa::*;
@@ -164,30 +199,113 @@ impl<P: Platform> Exec<'_, P> {
 }
 
 impl<P: Platform> LdstVisitor for Exec<'_, P> {
-    // --- Memory tagging (FEAT_MTE): the MTE issue.
+    // --- Memory tagging (C6.2 LDG, STG, STZG, ST2G, STZ2G, STGP, LDGM, STGM, STZGM;
+    // ARCH.md §4.5). The tag instructions' own data accesses are never tag-checked
+    // (`tag_checked`); their tag accesses go through `tag_memory`.
 
-    fn stzgm(&mut self, _i: Stzgm) -> ExecResult {
-        self.not_implemented("STZGM (MTE issue)")
+    fn stzgm(&mut self, i: Stzgm) -> ExecResult {
+        // STZGM (FEAT_MTE2, EL1 and up): zero the DC ZVA block holding Xn and set the tag of
+        // each of its granules to Xt[3:0].
+        if !self.tag_block_insn_allowed() {
+            return self.undefined();
+        }
+        let bytes = self.zero_block_bytes();
+        let a = self.base(i.rn)? & !(bytes - 1);
+        let tag = self.pe.st.xr(i.rt) as u8 & 0xf;
+        for g in (0..bytes).step_by(GRANULE as usize) {
+            self.zero_granule(a.wrapping_add(g))?;
+            self.store_allocation_tag(a.wrapping_add(g), tag)?;
+        }
+        self.after_store()
     }
 
-    fn ldg(&mut self, _i: Ldg) -> ExecResult {
-        self.not_implemented("LDG (MTE issue)")
+    fn ldg(&mut self, i: Ldg) -> ExecResult {
+        // LDG: Xt[59:56] = the allocation tag of the granule at Xn + imm9 * 16.
+        if self.pe.mte_level() == 0 {
+            return self.undefined();
+        }
+        let va = self.base(i.rn)?.wrapping_add((i.imm9 as i64 as u64) << 4) & !(GRANULE - 1);
+        let tag = self.load_allocation_tag(va)?;
+        let xt = self.pe.st.xr(i.rt);
+        self.pe.st.set_xr(i.rt, a64sim_tags::with_tag(xt, tag));
+        Ok(Flow::Next)
     }
 
-    fn stgm(&mut self, _i: Stgm) -> ExecResult {
-        self.not_implemented("STGM (MTE issue)")
+    fn stgm(&mut self, i: Stgm) -> ExecResult {
+        // STGM (FEAT_MTE2, EL1 and up): granule g of the GMID_EL1.BS block takes tag
+        // Xt[4k+3:4k], k = bits [7:4] of its address.
+        if !self.tag_block_insn_allowed() {
+            return self.undefined();
+        }
+        let bytes = self.tag_block_bytes();
+        let a = self.base(i.rn)? & !(bytes - 1);
+        let xt = self.pe.st.xr(i.rt);
+        for g in (0..bytes).step_by(GRANULE as usize) {
+            let va = a.wrapping_add(g);
+            self.store_allocation_tag(va, (xt >> (4 * (va >> 4 & 15))) as u8 & 0xf)?;
+        }
+        Ok(Flow::Next)
     }
 
-    fn ldgm(&mut self, _i: Ldgm) -> ExecResult {
-        self.not_implemented("LDGM (MTE issue)")
+    fn ldgm(&mut self, i: Ldgm) -> ExecResult {
+        // LDGM (FEAT_MTE2, EL1 and up): the inverse of STGM.
+        if !self.tag_block_insn_allowed() {
+            return self.undefined();
+        }
+        let bytes = self.tag_block_bytes();
+        let a = self.base(i.rn)? & !(bytes - 1);
+        let mut r = 0u64;
+        for g in (0..bytes).step_by(GRANULE as usize) {
+            let va = a.wrapping_add(g);
+            r |= (self.load_allocation_tag(va)? as u64) << (4 * (va >> 4 & 15));
+        }
+        self.pe.st.set_xr(i.rt, r);
+        Ok(Flow::Next)
     }
 
-    fn store_tag(&mut self, _i: StoreTag) -> ExecResult {
-        self.not_implemented("STG/STZG/ST2G/STZ2G (MTE issue)")
+    fn store_tag(&mut self, i: StoreTag) -> ExecResult {
+        // STG (opc 00), STZG (01), ST2G (10), STZ2G (11): the granule(s) at the address
+        // take the tag of Xt|SP; the Z forms zero their data first. idx: 01 post-index,
+        // 10 offset, 11 pre-index. The address must be granule aligned.
+        if self.pe.mte_level() == 0 {
+            return self.undefined();
+        }
+        let base = self.base(i.rn)?;
+        let addr = base.wrapping_add((i.imm9 as i64 as u64) << 4);
+        let va = if i.idx == 1 { base } else { addr };
+        self.check_granule_aligned(va)?;
+        let tag = a64sim_tags::logical_tag(self.pe.st.xs(i.rt));
+        let granules = if i.opc & 2 != 0 { 2 } else { 1 };
+        for g in 0..granules {
+            let ga = va.wrapping_add(g * GRANULE);
+            if i.opc & 1 != 0 {
+                self.zero_granule(ga)?;
+            }
+            self.store_allocation_tag(ga, tag)?;
+        }
+        if i.idx & 1 != 0 {
+            self.pe.st.set_xs(i.rn, addr);
+        }
+        self.after_store()
     }
 
-    fn stgp(&mut self, _i: Stgp) -> ExecResult {
-        self.not_implemented("STGP (MTE issue)")
+    fn stgp(&mut self, i: Stgp) -> ExecResult {
+        // STGP: store Xt, Xt2 to the granule at the address (unchecked) and set its tag to
+        // the address's own tag. idx as for pairs: 01 post, 10 offset, 11 pre.
+        if self.pe.mte_level() == 0 {
+            return self.undefined();
+        }
+        let base = self.base(i.rn)?;
+        let addr = base.wrapping_add((i.imm7 as i64 as u64) << 4);
+        let va = if i.idx == 1 { base } else { addr };
+        self.check_granule_aligned(va)?;
+        let (v1, v2) = (self.pe.st.xr(i.rt), self.pe.st.xr(i.rt2));
+        self.store_granule(va, v1, v2)?;
+        self.store_allocation_tag(va, a64sim_tags::logical_tag(va))?;
+        if i.idx & 1 != 0 {
+            self.pe.st.set_xs(i.rn, addr);
+        }
+        self.after_store()
     }
 
     // --- Exclusives (C6.2 LDXR, STXR, LDXP, STXP and the acquire/release forms; monitor:

@@ -14,6 +14,8 @@ mod dp_imm;
 mod dp_reg;
 mod fp_simd;
 mod ldst;
+mod tag_check;
+mod tag_memory;
 
 use crate::error::CpuError;
 use crate::exception::sctlr_index;
@@ -201,22 +203,26 @@ impl<P: Platform> Exec<'_, P> {
 
     /// Whether a soft-TLB entry lets this access take the fast path: the right permission,
     /// RAM, not Device, within the page, and not an alignment fault under SCTLR_ELx.A.
+    /// Returns the RAM offset and the entry's `perm` bits.
     #[inline(always)]
-    fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<usize> {
+    fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<(usize, u8)> {
         let e = self.pe.tlb.lookup(self.pe.xlat.ctx, va)?;
         let off = (va & 0xfff) as usize;
         let ok = e.perm & (want | perm::RAM | perm::DEVICE) == want | perm::RAM
             && off + size <= 0x1000
             && !(self.pe.xlat.align_check && va & (size as u64 - 1) != 0)
             && !self.unprivileged;
-        ok.then_some(e.base as usize + off)
+        ok.then_some((e.base as usize + off, e.perm))
     }
 
     /// Loads `size` (1, 2, 4 or 8) bytes, zero-extended.
     #[inline(always)]
     pub fn read(&mut self, va: u64, size: usize) -> Result<u64, Trap> {
         if self.pe.xlat.active {
-            if let Some(off) = self.fast_entry(va, size, perm::READ) {
+            if let Some((off, p)) = self.fast_entry(va, size, perm::READ) {
+                if p & perm::CHECKED != 0 {
+                    self.check_tags(va, off, size, true)?;
+                }
                 return Ok(self.mem.read_at(off, size));
             }
             return self.read_translated(va, size);
@@ -232,7 +238,10 @@ impl<P: Platform> Exec<'_, P> {
     #[inline(always)]
     pub fn write(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
         if self.pe.xlat.active {
-            if let Some(off) = self.fast_entry(va, size, perm::WRITE) {
+            if let Some((off, p)) = self.fast_entry(va, size, perm::WRITE) {
+                if p & perm::CHECKED != 0 {
+                    self.check_tags(va, off, size, false)?;
+                }
                 self.mem.write_at(off, size, v);
                 return Ok(());
             }
@@ -250,7 +259,7 @@ impl<P: Platform> Exec<'_, P> {
 
     /// Translates the page of `va` for `kind` (soft TLB, else a walk), checking alignment:
     /// SCTLR_ELx.A on any memory before translation, Device memory after it. Returns the
-    /// physical address.
+    /// physical address and the soft-TLB `perm` bits of the page.
     #[cold]
     #[inline(never)]
     pub(crate) fn translate_data(
@@ -258,7 +267,7 @@ impl<P: Platform> Exec<'_, P> {
         va: u64,
         size: usize,
         kind: AccessKind,
-    ) -> Result<(u64, bool), Trap> {
+    ) -> Result<(u64, u8), Trap> {
         let write = kind == AccessKind::Write;
         let misaligned = va & (size as u64 - 1) != 0;
         if self.pe.xlat.align_check && misaligned {
@@ -268,11 +277,10 @@ impl<P: Platform> Exec<'_, P> {
             Ok(e) => e,
             Err(f) => return Err(self.data_translation_abort(va, &f)),
         };
-        let device = e.perm & perm::DEVICE != 0;
-        if device && misaligned {
+        if e.perm & perm::DEVICE != 0 && misaligned {
             return Err(self.data_abort(va, fsc::ALIGNMENT, write));
         }
-        Ok((e.phys(self.mem.base(), va), device))
+        Ok((e.phys(self.mem.base(), va), e.perm))
     }
 
     /// The abort for a translation fault of this instruction's data access. A stage-2
@@ -329,9 +337,14 @@ impl<P: Platform> Exec<'_, P> {
             }
             return Ok(v);
         }
-        let (pa, _) = self.translate_data(va, size, AccessKind::Read)?;
+        let (pa, p) = self.translate_data(va, size, AccessKind::Read)?;
         match self.mem.offset(pa, size) {
-            Some(off) => Ok(self.mem.read_at(off, size)),
+            Some(off) => {
+                if p & perm::CHECKED != 0 {
+                    self.check_tags(va, off, size, true)?;
+                }
+                Ok(self.mem.read_at(off, size))
+            }
             None => self.read_slow(va, pa, size),
         }
     }
@@ -353,9 +366,12 @@ impl<P: Platform> Exec<'_, P> {
             }
             return Ok(());
         }
-        let (pa, _) = self.translate_data(va, size, AccessKind::Write)?;
+        let (pa, p) = self.translate_data(va, size, AccessKind::Write)?;
         match self.mem.offset(pa, size) {
             Some(off) => {
+                if p & perm::CHECKED != 0 {
+                    self.check_tags(va, off, size, false)?;
+                }
                 self.mem.write_at(off, size, v);
                 Ok(())
             }

@@ -61,6 +61,9 @@ pub struct SysRegDef {
     /// The trap rules guarding the register (rows of `a64sim_el2::RULES`), in priority
     /// order: EL1 controls, then EL2, then EL3.
     pub traps: &'static [RuleId],
+    /// The ID_AA64PFR1_EL1.MTE level the register needs (0: none); below it the encoding
+    /// is UNDEFINED.
+    pub min_mte: u8,
 }
 
 /// Index of `id` in [`SYSREGS`], computed at compile time for the registers the executor

@@ -24,6 +24,7 @@ const fn row(id: SysRegId, min_el: El, access: Access, storage: Storage, reset: 
         storage,
         context: false,
         traps: &[],
+        min_mte: 0,
     }
 }
 
@@ -66,6 +67,12 @@ const fn t(mut r: SysRegDef, traps: &'static [RuleId]) -> SysRegDef {
     r
 }
 
+/// `r`, which exists only with MTE `level` or more (ARCH.md §4.10).
+const fn mte(mut r: SysRegDef, level: u8) -> SysRegDef {
+    r.min_mte = level;
+    r
+}
+
 /// `r` with RES0/RES1 masks.
 const fn m(mut r: SysRegDef, res0: u64, res1: u64) -> SysRegDef {
     r.res0 = res0;
@@ -89,6 +96,8 @@ const fn only(mut r: SysRegDef, access: Access) -> SysRegDef {
 const TVM: &[RuleId] = &[HcrTvm, HcrTrvm];
 /// ID group 3.
 const ID3: &[RuleId] = &[HcrTid3];
+/// The MTE registers of EL1 (ARCH.md §4.9): HCR_EL2.ATA, then SCR_EL3.ATA.
+const ATA: &[RuleId] = &[HcrAta, ScrAta];
 /// Cache identification (CCSIDR, CLIDR, CSSELR).
 const ID2: &[RuleId] = &[HcrTid2];
 /// Debug registers.
@@ -102,7 +111,7 @@ const SCTLR_EL1_RES1: u64 = (1 << 29) | (1 << 28) | (1 << 23) | (1 << 22) | (1 <
 const SPSR_RES0: u64 = !0xf3f0_3fdf_u64 & 0xffff_ffff | 0xffff_ffff_0000_0000;
 
 /// Number of rows.
-pub const ROWS: usize = 141;
+pub const ROWS: usize = 149;
 
 /// Every system register a64sim implements.
 pub static SYSREGS: [SysRegDef; ROWS] = [
@@ -116,6 +125,7 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     pe(DIT, El0, RW),
     pe(SSBS, El0, RW),
     pe(ALLINT, El1, RW),
+    mte(pe(TCO, El0, RW), 1),
     pe(SP_EL0, El1, RW),
     pe(SP_EL1, El2, RW),
     pe(SP_EL2, El3, RW),
@@ -146,6 +156,15 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     m(ctx(VBAR_EL3, El3, 0), 0x7ff, 0),
     rw(PAR_EL1, El1, 0),
     rw(VSESR_EL2, El2, 0),
+    // Memory tagging (ARCH.md §4.3, §4.9): tag generation, asynchronous fault status.
+    mte(t(m(rw(GCR_EL1, El1, 0), !0x1_ffff, 0), ATA), 2),
+    mte(t(m(rw(RGSR_EL1, El1, 0), !0xff_ff0f, 0), ATA), 2),
+    mte(t(m(rw(TFSR_EL1, El1, 0), !0x3, 0), ATA), 2),
+    mte(t(m(rw(TFSRE0_EL1, El1, 0), !0x3, 0), ATA), 2),
+    mte(t(m(rw(TFSR_EL2, El2, 0), !0x3, 0), &[ScrAta]), 2),
+    mte(m(rw(TFSR_EL3, El3, 0), !0x1, 0), 2),
+    // GMID_EL1.BS = 6: LDGM/STGM move 256 bytes of tags (QEMU max).
+    mte(t(ro(GMID_EL1, El1, 6), &[HcrTid5]), 2),
     // System control (D23.2.118 SCTLR_EL1 and friends).
     t(m(ctx(SCTLR_EL1, El1, 0x30d0_0800), 0, SCTLR_EL1_RES1), TVM),
     ctx(SCTLR_EL2, El2, 0x30c5_0838),
@@ -296,7 +315,7 @@ pub const fn in_id_space(id: SysRegId) -> bool {
 /// At EL2 with HCR_EL2.E2H = 1 the EL1 encoding reaches the EL2 register, and the _EL12
 /// alias (at EL2, or at EL3 with E2H = 1) reaches the EL1 register; with E2H = 0 the
 /// aliases are UNDEFINED.
-pub static VHE_ALIASES: [(SysRegId, SysRegId, SysRegId); 16] = [
+pub static VHE_ALIASES: [(SysRegId, SysRegId, SysRegId); 17] = [
     (SCTLR_EL1, SCTLR_EL2, SCTLR_EL12),
     (CPACR_EL1, CPTR_EL2, CPACR_EL12),
     (TTBR0_EL1, TTBR0_EL2, TTBR0_EL12),
@@ -313,4 +332,5 @@ pub static VHE_ALIASES: [(SysRegId, SysRegId, SysRegId); 16] = [
     (VBAR_EL1, VBAR_EL2, VBAR_EL12),
     (CONTEXTIDR_EL1, CONTEXTIDR_EL2, CONTEXTIDR_EL12),
     (CNTKCTL_EL1, CNTHCTL_EL2, CNTKCTL_EL12),
+    (TFSR_EL1, TFSR_EL2, TFSR_EL12),
 ];
