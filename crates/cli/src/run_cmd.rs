@@ -29,6 +29,59 @@ pub struct RunArgs {
     /// Print the summary as JSON on stderr instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Before running, set the allocation tags from FILE starting at physical ADDR (hex):
+    /// one tag per byte, one byte per 16-byte granule (the KVM_ARM_MTE_COPY_TAGS format).
+    #[arg(long, value_name = "ADDR,FILE", value_parser = parse_tag_load)]
+    pub load_tags: Vec<TagLoad>,
+    /// After the run, write the allocation tags of LEN bytes (hex) of RAM from ADDR (hex)
+    /// to FILE, one tag per byte per 16-byte granule.
+    #[arg(long, value_name = "ADDR,LEN,FILE", value_parser = parse_tag_dump)]
+    pub dump_tags: Vec<TagDump>,
+}
+
+/// `--load-tags ADDR,FILE`.
+#[derive(Clone, Debug)]
+pub struct TagLoad {
+    addr: u64,
+    file: PathBuf,
+}
+
+/// `--dump-tags ADDR,LEN,FILE`.
+#[derive(Clone, Debug)]
+pub struct TagDump {
+    addr: u64,
+    len: u64,
+    file: PathBuf,
+}
+
+fn parse_tag_load(s: &str) -> Result<TagLoad, String> {
+    match s.split_once(',') {
+        Some((a, f)) if !f.is_empty() => Ok(TagLoad {
+            addr: parse_hex(a)?,
+            file: PathBuf::from(f),
+        }),
+        _ => Err(format!("`{s}`: expected ADDR,FILE")),
+    }
+}
+
+fn parse_tag_dump(s: &str) -> Result<TagDump, String> {
+    let mut parts = s.splitn(3, ',');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(l), Some(f)) if !f.is_empty() => {
+            let len = parse_hex(l)?;
+            if len % 16 != 0 {
+                return Err(format!(
+                    "`{s}`: LEN must be a multiple of 16 (one tag per 16 bytes)"
+                ));
+            }
+            Ok(TagDump {
+                addr: parse_hex(a)?,
+                len,
+                file: PathBuf::from(f),
+            })
+        }
+        _ => Err(format!("`{s}`: expected ADDR,LEN,FILE")),
+    }
 }
 
 fn parse_hex(s: &str) -> Result<u64, String> {
@@ -78,6 +131,19 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     };
     let mut machine = Machine::new(&config, Console::Stdout);
     machine.load(&image)?;
+    for t in &args.load_tags {
+        let tags = std::fs::read(&t.file).map_err(|e| format!("{}: {e}", t.file.display()))?;
+        machine
+            .copy_tags_in(t.addr, &tags)
+            .map_err(|e| format!("--load-tags {}: {e}", t.file.display()))?;
+        eprintln!(
+            "a64sim: loaded {} tags for [{:#x}, {:#x}) from {}",
+            tags.len(),
+            t.addr,
+            t.addr + 16 * tags.len() as u64,
+            t.file.display()
+        );
+    }
     let budget = args.max_insns.unwrap_or(u64::MAX);
     let start = Instant::now();
     let outcome = match &args.trace {
@@ -95,6 +161,20 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     };
     let secs = start.elapsed().as_secs_f64();
     machine.bus.console().flush();
+    for t in &args.dump_tags {
+        let mut tags = vec![0; (t.len / 16) as usize];
+        machine
+            .copy_tags_out(t.addr, &mut tags)
+            .map_err(|e| format!("--dump-tags {}: {e}", t.file.display()))?;
+        std::fs::write(&t.file, &tags).map_err(|e| format!("{}: {e}", t.file.display()))?;
+        eprintln!(
+            "a64sim: wrote {} tags of [{:#x}, {:#x}) to {}",
+            tags.len(),
+            t.addr,
+            t.addr + t.len,
+            t.file.display()
+        );
+    }
     let mips = outcome.retired as f64 / secs.max(1e-9) / 1e6;
     let (what, code) = match &outcome.reason {
         StopReason::Exit(c) => (
@@ -128,6 +208,18 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
 #[cfg(test)]
 mod tests {
     use super::parse_size;
+
+    #[test]
+    fn tag_options() {
+        let d = super::parse_tag_dump("0x40000000,1000,t.bin").unwrap();
+        assert_eq!((d.addr, d.len), (0x4000_0000, 0x1000));
+        assert!(super::parse_tag_dump("40000000,18,t.bin").is_err());
+        assert!(super::parse_tag_dump("40000000,10").is_err());
+        let l = super::parse_tag_load("40000000,a,b.bin").unwrap();
+        assert_eq!(l.file.to_str(), Some("a,b.bin"));
+        assert!(super::parse_tag_load("zz,f").is_err());
+        assert!(super::parse_tag_load("40000000,").is_err());
+    }
 
     #[test]
     fn sizes() {

@@ -7,11 +7,13 @@ pub mod loader;
 pub mod map;
 pub mod pl011;
 pub mod semihosting;
+pub mod snapshot;
 
 use a64sim_arch::El;
 use a64sim_cpu::{Cpu, NoTrace, PhysMem, RunOutcome, Tracer};
 pub use bus::{Console, VirtBus};
 pub use loader::{load_image, Image, ImageFormat, LoadError};
+pub use snapshot::{RangeSnapshot, SnapshotError};
 
 /// How to build a machine.
 #[derive(Clone, Debug)]
