@@ -47,6 +47,10 @@ pub struct XlatState {
     /// Allocation-tag access is enabled at the current EL (ARCH.md §4.4): IRG/ADDG/SUBG
     /// generate tags, LDG/STG reach tag storage.
     pub tag_access: bool,
+    /// By VA[55]: the mask that removes the top byte of data addresses where TBI applies
+    /// (all ones elsewhere). Data accesses look the soft TLB up with the masked address,
+    /// so pointers with different tags share one entry.
+    pub tbi_mask: [u64; 2],
     /// Something the state depends on changed; recompute before the next access.
     pub dirty: bool,
     /// A TLBI ran: the run loop must also forget virtual-PC-to-block mappings.
@@ -66,6 +70,25 @@ struct ContextFlags {
     active: bool,
     align_check: bool,
     tag_access: bool,
+    tbi_mask: [u64; 2],
+}
+
+impl XlatState {
+    /// The soft-TLB key of a data access to `va` (TBI applied).
+    #[inline(always)]
+    pub fn data_key(&self, va: u64) -> u64 {
+        va & self.tbi_mask[(va >> 55 & 1) as usize]
+    }
+
+    /// The soft-TLB key of an access of `kind` to `va`: fetches use the whole address.
+    #[inline(always)]
+    pub fn key_for(&self, va: u64, kind: AccessKind) -> u64 {
+        if kind == AccessKind::Fetch {
+            va
+        } else {
+            self.data_key(va)
+        }
+    }
 }
 
 impl XlatState {
@@ -80,6 +103,7 @@ impl XlatState {
 /// What a context's registers decode to, kept per context id.
 #[derive(Clone, Copy, Debug)]
 struct Derived {
+    tbi_mask: [u64; 2],
     s1: Stage1Config,
     s2: Option<Stage2Config>,
     active: bool,
@@ -93,6 +117,7 @@ impl Default for XlatState {
             align_check: false,
             ctx: 0,
             tag_access: false,
+            tbi_mask: [!0; 2],
             dirty: true,
             flush_jump_cache: false,
             key: None,
@@ -183,6 +208,7 @@ impl Pe {
             self.xlat.active = f.active;
             self.xlat.align_check = f.align_check;
             self.xlat.tag_access = f.tag_access;
+            self.xlat.tbi_mask = f.tbi_mask;
             return;
         }
         let key = self.context_key(self.st.pstate.el);
@@ -190,6 +216,15 @@ impl Pe {
             let s1 = Stage1Config::from_regs(k.regime, &k.s1, k.hcr);
             let s2 = Stage2Config::for_regime(k.regime, k.hcr, k.vtcr, k.vttbr);
             Derived {
+                tbi_mask: [0, 1].map(|r| {
+                    // Single-range regimes apply their one TBI to every address.
+                    let r = if s1.regime.two_ranges() { r } else { 0 };
+                    if s1.ranges[r].tbi_applies(false) {
+                        !(0xff << 56)
+                    } else {
+                        !0
+                    }
+                }),
                 active: s1.enabled || s2.is_some(),
                 align_check: k.s1.sctlr & a64sim_el2::bits::sctlr::A != 0,
                 s1,
@@ -197,6 +232,7 @@ impl Pe {
             }
         });
         let (active, align_check) = (d.active, d.align_check);
+        let tbi_mask = d.tbi_mask;
         if reset {
             // Old ids will be reused: nothing tagged with them may survive.
             self.tlb.flush();
@@ -207,6 +243,7 @@ impl Pe {
         self.xlat.align_check = align_check;
         self.xlat.ctx = ctx;
         self.xlat.tag_access = tag_access;
+        self.xlat.tbi_mask = tbi_mask;
         self.xlat.key = Some(key);
         if reset {
             self.xlat.by_el = [[None; 4]; 4];
@@ -216,6 +253,7 @@ impl Pe {
             active,
             align_check,
             tag_access,
+            tbi_mask,
         });
     }
 
@@ -274,7 +312,7 @@ impl Pe {
             AccessKind::Write => perm::WRITE,
             AccessKind::Fetch => perm::FETCH,
         };
-        match self.tlb.lookup(self.xlat.ctx, va) {
+        match self.tlb.lookup(self.xlat.ctx, self.xlat.key_for(va, kind)) {
             Some(e) if e.perm & want != 0 && !unprivileged => Ok(*e),
             _ => self.walk_and_fill(mem, va, kind, unprivileged),
         }
@@ -301,15 +339,27 @@ impl Pe {
         };
         let req = self.access_req(kind, unprivileged);
         let t = translate(mem, &d.s1, d.s2.as_ref(), va, &req)?;
-        let entry = self.entry_for(mem, &t, va, unprivileged, d.s1.tag_checked_address(va));
+        let tbi = self.xlat.tbi_mask[(va >> 55 & 1) as usize] != !0;
+        let mut entry = self.entry_for(mem, &t, va, unprivileged, tbi);
+        entry.vpage = self.xlat.key_for(va, kind) >> 12;
         if !unprivileged {
             self.tlb.fill(entry);
         }
         Ok(entry)
     }
 
+    /// Whether a data access to `va` in the current context is tag-checked as far as the
+    /// address goes: TBI applies, and the tag is not match-all under TCMA (ARCH.md §4.6).
+    pub fn tag_checked_address(&self, va: u64) -> bool {
+        self.xlat
+            .contexts
+            .get(self.xlat.ctx)
+            .is_some_and(|d| d.s1.tag_checked_address(va))
+    }
+
     /// The soft-TLB entry for the 4 KiB page of `va` within translation `t`. `tbi` says
-    /// whether TBI applies to `va`'s range (tag checks need it).
+    /// whether TBI applies to `va`'s range (tag checks need it; TCMA is decided when a
+    /// tag mismatches, since the entry serves every tag).
     fn entry_for(
         &self,
         mem: &PhysMem,

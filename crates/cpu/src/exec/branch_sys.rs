@@ -722,6 +722,20 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             return self.undefined();
         };
         if self.el() < def.min_el || def.access == Access::WriteOnly {
+            let id = i.reg();
+            // FEAT_IDST: EL0 reads of the feature ID space (op0 = 3, op1 = 0, 1 or 3,
+            // CRn = 0) trap with EC 0x18 instead of being UNDEFINED.
+            if self.el() == El::El0
+                && id.op0() == 3
+                && matches!(id.op1(), 0 | 1 | 3)
+                && id.crn() == 0
+            {
+                let esr = Esr::new(
+                    ExceptionClass::SysRegTrap,
+                    Self::sysreg_iss(id, i.rt, true).encode(),
+                );
+                return Err(self.exception_to(self.pe.sync_target(), esr, self.pc));
+            }
             return self.undefined();
         }
         if !def.traps.is_empty() {

@@ -65,14 +65,17 @@ pub(crate) fn isv_syndrome(insn: &Insn) -> Option<IsvSyndrome> {
     }
 }
 /// Whether the data accesses of `insn` are tag-checked as far as the instruction goes
-/// (ARCH.md §4.6 item 2): not with the stack pointer as base and no writeback, not literal
-/// loads, not the tag instructions' own accesses. Asked on the tag-mismatch path only, so
+/// (ARCH.md §4.6 item 2): not with the stack pointer as base and no writeback (immediate
+/// offsets, pairs, exclusives, atomics, acquire/release), not literal loads, not the tag
+/// instructions' own accesses. Asked on the tag-mismatch path only, so
 /// checked accesses carry nothing for it.
 pub(crate) fn tag_checked(insn: &Insn) -> bool {
     match *insn {
         Insn::LdStRegImm9(i) => i.idx & 1 != 0 || !i.rn.is_sp(),
         Insn::LdStPair(i) => i.idx & 1 != 0 || !i.rn.is_sp(),
-        Insn::LdStRegRegOff(i) => !i.rn.is_sp(),
+        // The register-offset forms are always checked (Arm ARM: tag_checked = memop !=
+        // MemOp_PREFETCH), whatever the base.
+        Insn::LdStRegRegOff(_) => true,
         Insn::LdStRegUImm(i) => !i.rn.is_sp(),
         Insn::LdStRcpcUnscaled(i) => !i.rn.is_sp(),
         Insn::LdStOrdered(i) => !i.rn.is_sp(),

@@ -206,7 +206,10 @@ impl<P: Platform> Exec<'_, P> {
     /// Returns the RAM offset and the entry's `perm` bits.
     #[inline(always)]
     fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<(usize, u8)> {
-        let e = self.pe.tlb.lookup(self.pe.xlat.ctx, va)?;
+        let e = self
+            .pe
+            .tlb
+            .lookup(self.pe.xlat.ctx, self.pe.xlat.data_key(va))?;
         let off = (va & 0xfff) as usize;
         let ok = e.perm & (want | perm::RAM | perm::DEVICE) == want | perm::RAM
             && off + size <= 0x1000

@@ -2,10 +2,10 @@
 //!
 //! A soft-TLB entry carries `perm::CHECKED` when its page is Allocation Tagged and a
 //! mismatch there can have an effect in the current context (tag access enabled, TCF not
-//! "ignore", TBI applies and the address tag is not match-all). The fast path then only
-//! compares the pointer's tag with the tag of each 16-byte granule the access touches.
-//! Everything else — PSTATE.TCO, whether the instruction's access is checkable at all, the
-//! fault mode — is decided on the mismatch path, which is cold.
+//! "ignore", TBI applies to the range). The fast path then only compares the pointer's tag
+//! with the tag of each 16-byte granule the access touches. Everything else — PSTATE.TCO,
+//! TCMA match-all tags, whether the instruction's access is checkable at all, the fault
+//! mode — is decided on the mismatch path, which is cold.
 
 use super::{ldst, Exec, Trap};
 use crate::memory::Platform;
@@ -44,12 +44,14 @@ impl<P: Platform> Exec<'_, P> {
         let want = logical_tag(va);
         let pa = self.mem.base() + ram_off as u64;
         let tags = &self.mem.tags;
-        let ok = tags.tag(pa) == want && ((ram_off & 15) + size <= 16 || tags.tag(pa + 16) == want);
-        if ok {
-            Ok(())
-        } else {
-            self.tag_mismatch(va, read)
+        if tags.tag(pa) != want {
+            return self.tag_mismatch(va, read);
         }
+        if (ram_off & 15) + size > 16 && tags.tag(pa + 16) != want {
+            // FAR is the first byte of the granule that failed (QEMU agrees).
+            return self.tag_mismatch((va | 15).wrapping_add(1), read);
+        }
+        Ok(())
     }
 
     /// A pointer tag differs from an allocation tag: decide whether the access is checked
@@ -58,7 +60,7 @@ impl<P: Platform> Exec<'_, P> {
     #[cold]
     #[inline(never)]
     pub(crate) fn tag_mismatch(&mut self, va: u64, read: bool) -> Result<(), Trap> {
-        if self.pe.st.pstate.tco {
+        if self.pe.st.pstate.tco || !self.pe.tag_checked_address(va) {
             return Ok(());
         }
         if !self.current_insn().as_ref().is_none_or(ldst::tag_checked) {

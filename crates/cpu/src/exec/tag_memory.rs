@@ -35,7 +35,11 @@ impl<P: Platform> Exec<'_, P> {
             return Ok(None);
         }
         let want = if write { perm::WRITE } else { perm::READ };
-        let (pa, p) = match self.pe.tlb.lookup(self.pe.xlat.ctx, va) {
+        let (pa, p) = match self
+            .pe
+            .tlb
+            .lookup(self.pe.xlat.ctx, self.pe.xlat.data_key(va))
+        {
             Some(e) if e.perm & want != 0 => (e.phys(self.mem.base(), va), e.perm),
             _ => {
                 let kind = if write {
@@ -72,7 +76,11 @@ impl<P: Platform> Exec<'_, P> {
     #[inline(always)]
     pub(crate) fn store_granule(&mut self, va: u64, lo: u64, hi: u64) -> Result<(), Trap> {
         if self.pe.xlat.active {
-            if let Some(e) = self.pe.tlb.lookup(self.pe.xlat.ctx, va) {
+            if let Some(e) = self
+                .pe
+                .tlb
+                .lookup(self.pe.xlat.ctx, self.pe.xlat.data_key(va))
+            {
                 let fast = perm::WRITE | perm::RAM;
                 if e.perm & (fast | perm::DEVICE) == fast && !self.pe.xlat.align_check {
                     let off = e.base as usize + (va & 0xfff) as usize;
