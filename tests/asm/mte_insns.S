@@ -19,8 +19,9 @@
 // Then HCR_EL2.ATA=0 at EL1 (IRG/ADDG/SUBG give tag 0; GCR_EL1/RGSR_EL1
 // accesses trap to EL2, EC 0x18) and SCR_EL3.ATA=0 at EL2 and EL1 (tag 0;
 // the registers trap to EL3).
-// GCR_EL1.RRND=1 (IMPLEMENTATION DEFINED random tags) is used only with
-// ADDG/SUBG, which ignore it.
+// GCR_EL1.RRND=1 (IMPLEMENTATION DEFINED random tags) is used by IRG only
+// where the result is determined (every tag or all but one excluded), and
+// with ADDG/SUBG, which ignore it.
 // Exceptions are printed by the include/el.inc handlers, which skip the
 // trapped instruction.
 
@@ -304,6 +305,14 @@ suite:
     SET_GCR 0xff00
     mov     x21, #0x00ff
     T_IRG   "irg_all_gcr_xm", irg x0, x20, x21
+    PUTS    "-- IRG with GCR_EL1.RRND=1 (RGSR_EL1 becomes UNKNOWN, not printed)\n"
+    SET_GCR (GCR_RRND | 0xffff)
+    T_X0    "irg_rrnd_all_excluded", irg x0, x20
+    SET_GCR (GCR_RRND | 0xf7ff)
+    T_X0    "irg_rrnd_only_tag11", irg x0, x20
+    SET_GCR GCR_RRND
+    LI      x21, 0xfffe
+    T_X0    "irg_rrnd_only_tag0_xm", irg x0, x20, x21
     SET_GCR 0
 
     PUTS    "-- IRG with SP\n"
