@@ -179,8 +179,6 @@ el1_main:
     LI      x23, TRO
     LA      x28, tbuf
     PUTS    "== setup ==\n"
-    mrs     x0, sctlr_el1
-    PR      "sctlr_el1", x0
     mrs     x0, gmid_el1
     PR      "gmid_el1", x0
     mrs     x0, dczid_el0
