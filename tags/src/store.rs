@@ -120,7 +120,8 @@ impl TagStore {
     }
 
     /// Allocation tag of the granule holding `pa`; 0 if never written or outside RAM.
-    #[inline]
+    /// Always inlined: every tag-checked load calls it.
+    #[inline(always)]
     pub fn tag(&self, pa: u64) -> u8 {
         // No separate RAM check: addresses outside RAM either miss the directory or land in
         // the unused part of an edge page, whose nibbles are never written (see module docs).
@@ -134,7 +135,7 @@ impl TagStore {
     /// Stores `tag & 0xf` for the granule holding `pa`; false (nothing stored) outside RAM.
     ///
     /// Writing 0 to a page that has no tag bytes leaves it unallocated.
-    #[inline]
+    #[inline(always)]
     pub fn set_tag(&mut self, pa: u64, tag: u8) -> bool {
         if !self.covers(pa) {
             return false;
@@ -274,26 +275,26 @@ fn granule_address(pa: u64, i: usize) -> u64 {
 }
 
 /// Index of the byte holding `pa`'s tag within its page.
-#[inline]
+#[inline(always)]
 fn byte_index(pa: u64) -> usize {
     // Masked to 0..128, so the cast and the later indexing cannot fail.
     ((pa >> (GRANULE_SHIFT + 1)) as usize) & (TAG_BYTES_PER_PAGE - 1)
 }
 
 /// Shift of `pa`'s nibble within its byte: 0 (low) when PA bit 4 is clear, 4 when set.
-#[inline]
+#[inline(always)]
 fn nibble_shift(pa: u64) -> u32 {
     (((pa >> GRANULE_SHIFT) & 1) as u32) * 4
 }
 
 /// The tag of the granule holding `pa` within its page.
-#[inline]
+#[inline(always)]
 fn nibble(page: &TagPage, pa: u64) -> u8 {
     (page[byte_index(pa)] >> nibble_shift(pa)) & 0xf
 }
 
 /// Replaces the tag of the granule holding `pa` within its page.
-#[inline]
+#[inline(always)]
 fn set_nibble(page: &mut TagPage, pa: u64, tag: u8) {
     let shift = nibble_shift(pa);
     let byte = &mut page[byte_index(pa)];
