@@ -6,3 +6,4 @@
 
 pub mod decode_sweep;
 pub mod normalize;
+pub mod random;

@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     /// Compare the decoder/disassembler with capstone on many instruction words.
     DecodeSweep(SweepArgs),
+    /// Run random cases under a64sim and QEMU and compare the final states.
+    Random(a64sim_difftest::random::command::RandomArgs),
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +83,13 @@ fn main() -> ExitCode {
         Command::DecodeSweep(args) => match decode_sweep(&args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("a64sim-difftest: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Random(args) => match a64sim_difftest::random::command::run(&args) {
+            Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("a64sim-difftest: {e}");
                 ExitCode::from(2)
