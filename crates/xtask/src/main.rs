@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own module; this file only parses the command line.
 
 mod bench;
+mod difftest;
 mod images;
 mod install;
 mod test;
@@ -27,6 +28,8 @@ enum Command {
     Images(images::ImagesArgs),
     /// Run workload images under a64sim and QEMU and report time ratios.
     Bench(bench::BenchArgs),
+    /// Run a long random difftest campaign against QEMU.
+    Difftest(difftest::DifftestArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(args),
         Command::Images(args) => images::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Difftest(args) => difftest::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
