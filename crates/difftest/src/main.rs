@@ -27,6 +27,8 @@ enum Command {
     DecodeSweep(SweepArgs),
     /// Run random cases under a64sim and QEMU and compare the final states.
     Random(a64sim_difftest::random::command::RandomArgs),
+    /// Run regression case files under a64sim and QEMU and show where they differ.
+    Replay(a64sim_difftest::random::command::ReplayArgs),
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +85,13 @@ fn main() -> ExitCode {
         Command::DecodeSweep(args) => match decode_sweep(&args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("a64sim-difftest: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Replay(args) => match a64sim_difftest::random::command::replay(&args) {
+            Ok(code) => ExitCode::from(code),
             Err(e) => {
                 eprintln!("a64sim-difftest: {e}");
                 ExitCode::from(2)

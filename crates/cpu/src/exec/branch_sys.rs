@@ -295,8 +295,9 @@ impl<P: Platform> Exec<'_, P> {
             let (pa, p) = self.translate_data(base, 1, a64sim_mmu::AccessKind::Write)?;
             if p & crate::tlb::perm::CHECKED != 0 {
                 if let Some(off) = self.mem.offset(pa, DC_ZVA_BYTES as usize) {
+                    // One access of the whole block: a mismatch reports its first byte.
                     for g in (0..DC_ZVA_BYTES).step_by(16) {
-                        self.check_tags(base + g, off + g as usize, 16, false)?;
+                        self.check_tags(base, off + g as usize, 16, false)?;
                     }
                 }
             }

@@ -462,7 +462,11 @@ impl<P: Platform> DpRegVisitor for Exec<'_, P> {
 
     #[inline(always)]
     fn mul_high(&mut self, i: MulHigh) -> ExecResult {
-        // SMULH, UMULH: bits 127..64 of the 128-bit product.
+        // SMULH, UMULH: bits 127..64 of the 128-bit product. Ra is a "should be one" field;
+        // QEMU makes other values UNDEFINED (an allowed CONSTRAINED UNPREDICTABLE choice).
+        if i.ra != 31 {
+            return self.undefined();
+        }
         let (x, y) = (self.pe.st.xr(i.rn), self.pe.st.xr(i.rm));
         let r = if i.u {
             ((x as u128 * y as u128) >> 64) as u64

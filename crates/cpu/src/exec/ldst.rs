@@ -103,6 +103,9 @@ pub(crate) fn tag_checked(insn: &Insn) -> bool {
 
 use crate::memory::Platform;
 use a64sim_arch::esr::fsc;
+
+/// SCTLR_ELx.nAA (FEAT_LSE2): unaligned load-acquire/store-release allowed.
+const NAA: u64 = 1 << 6;
 use a64sim_isa::*;
 
 /// SignExtend() of the low `8 << size` bits of `v` to 64 bits.
@@ -190,8 +193,55 @@ impl<P: Platform> Exec<'_, P> {
         Ok(())
     }
 
+    /// Whether a store-exclusive of `bytes` at physical `pa` passes the monitor (see
+    /// `ExclusiveMonitor`): the marked address, and memory still holding the loaded value
+    /// when read at the store's size. Clears the monitor.
+    fn exclusive_pass(&mut self, pa: u64, bytes: u8) -> bool {
+        let Some((lo, hi)) = self.pe.monitor.take(pa) else {
+            return false;
+        };
+        let Some(off) = self.mem.offset(pa, bytes as usize) else {
+            return false;
+        };
+        if bytes == 16 {
+            self.mem.read_at(off, 8) == lo && self.mem.read_at(off + 8, 8) == hi
+        } else {
+            // The loaded value is compared at the store's size (QEMU's cmpxchg truncates).
+            let mask = u64::MAX >> (64 - 8 * bytes as u32);
+            self.mem.read_at(off, bytes as usize) == lo & mask
+        }
+    }
+
     /// The alignment check of the accesses that always need natural alignment (exclusives,
     /// atomics, acquire/release): an Alignment fault, Data Abort DFSC 0x21, FAR = `va`.
+    /// FEAT_LSE2 (ID_AA64MMFR2_EL1.AT = 1): a load-acquire/store-release (`ordered`) or an
+    /// LSE atomic need not be aligned when it lies within one 16-byte aligned block; an
+    /// ordered access outside one faults only with SCTLR_ELx.nAA = 0. Exclusives keep the
+    /// full alignment check.
+    #[inline(always)]
+    fn check_lse2_aligned(
+        &self,
+        va: u64,
+        bytes: u64,
+        write: bool,
+        ordered: bool,
+    ) -> Result<(), Trap> {
+        if va & (bytes - 1) == 0 || (va & 15) + bytes <= 16 {
+            return Ok(());
+        }
+        if ordered
+            && self
+                .pe
+                .sys
+                .get(crate::exception::sctlr_index(self.pe.st.pstate.el))
+                & NAA
+                != 0
+        {
+            return Ok(());
+        }
+        Err(self.data_abort(va, fsc::ALIGNMENT, write))
+    }
+
     #[inline(always)]
     fn check_aligned(&self, va: u64, bytes: u64, write: bool) -> Result<(), Trap> {
         if va & (bytes - 1) != 0 {
@@ -321,14 +371,14 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
             self.check_aligned(va, bytes as u64, false)?;
             let v = self.load(va, i.size)?;
             let pa = self.monitor_address(va);
-            self.pe.monitor.mark(pa, bytes);
+            self.pe.monitor.mark(pa, v, 0);
             self.pe.st.set_xr(i.rt, v);
             return Ok(Flow::Next);
         }
         let data = self.pe.st.xr(i.rt);
         let pa = self.monitor_address(va);
         // The monitor is checked (and always cleared) first, as QEMU does: see the module doc.
-        let status = if self.pe.monitor.check_and_clear(pa, bytes) {
+        let status = if self.exclusive_pass(pa, bytes) {
             self.check_aligned(va, bytes as u64, true)?;
             self.store(va, i.size, data)?;
             0
@@ -354,14 +404,18 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
                 (v & 0xffff_ffff, v >> 32)
             };
             let pa = self.monitor_address(va);
-            self.pe.monitor.mark(pa, bytes);
+            if i.sz {
+                self.pe.monitor.mark(pa, lo, hi);
+            } else {
+                self.pe.monitor.mark(pa, lo | hi << 32, 0);
+            }
             self.pe.st.set_xr(i.rt, lo);
             self.pe.st.set_xr(i.rt2, hi); // Rt = Rt2: Rt2 wins (QEMU)
             return Ok(Flow::Next);
         }
         let (lo, hi) = (self.pe.st.xr(i.rt), self.pe.st.xr(i.rt2));
         let pa = self.monitor_address(va);
-        let status = if self.pe.monitor.check_and_clear(pa, bytes) {
+        let status = if self.exclusive_pass(pa, bytes) {
             self.check_aligned(va, bytes as u64, true)?;
             if i.sz {
                 self.store(va, 3, lo)?;
@@ -379,12 +433,17 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     // --- Load-acquire/store-release (C6.2 LDAR, STLR, LDLAR, STLLR, LDAPR, LDAPUR*,
     // STLUR*). One PE observes its own accesses in order, so they are ordinary accesses;
-    // only the alignment requirement remains. LDLAR/STLLR: no LORegion is enabled
-    // (LORC_EL1.EN resets to 0), so they behave as LDAR/STLR.
+    // only the alignment requirement remains (relaxed by FEAT_LSE2). LDLAR/STLLR: no
+    // LORegion is enabled (LORC_EL1.EN resets to 0), so they behave as LDAR/STLR.
 
     fn ld_st_ordered(&mut self, i: LdStOrdered) -> ExecResult {
+        // Rs and Rt2 are "should be one" fields: QEMU makes other values UNDEFINED, an
+        // allowed CONSTRAINED UNPREDICTABLE choice a64sim shares.
+        if i.rs != 31 || i.rt2 != 31 {
+            return self.undefined();
+        }
         let va = self.base(i.rn)?;
-        self.check_aligned(va, 1 << i.size, !i.l)?;
+        self.check_lse2_aligned(va, 1 << i.size, !i.l, true)?;
         if i.l {
             let v = self.load(va, i.size)?;
             self.pe.st.set_xr(i.rt, v);
@@ -396,7 +455,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     fn ldapr(&mut self, i: Ldapr) -> ExecResult {
         let va = self.base(i.rn)?;
-        self.check_aligned(va, 1 << i.size, false)?;
+        self.check_lse2_aligned(va, 1 << i.size, false, true)?;
         let v = self.load(va, i.size)?;
         self.pe.st.set_xr(i.rt, v);
         Ok(Flow::Next)
@@ -405,7 +464,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
     fn ld_st_rcpc_unscaled(&mut self, i: LdStRcpcUnscaled) -> ExecResult {
         // (size, opc) as the single-register classes; the table excludes the reserved pairs.
         let va = self.base(i.rn)?.wrapping_add(i.imm9 as i64 as u64);
-        self.check_aligned(va, 1 << i.size, i.opc == 0)?;
+        self.check_lse2_aligned(va, 1 << i.size, i.opc == 0, true)?;
         self.access(i.size, i.opc, i.rt, va)?;
         self.after_store()
     }
@@ -416,7 +475,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     fn ld_atomic(&mut self, i: LdAtomic) -> ExecResult {
         let va = self.base(i.rn)?;
-        self.check_aligned(va, 1 << i.size, false)?;
+        self.check_lse2_aligned(va, 1 << i.size, false, false)?;
         let s = self.pe.st.xr(i.rs);
         let old = self.load(va, i.size)?;
         self.store(va, i.size, atomic_op(i.opc, i.size, old, s))?;
@@ -426,7 +485,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
 
     fn swp(&mut self, i: Swp) -> ExecResult {
         let va = self.base(i.rn)?;
-        self.check_aligned(va, 1 << i.size, false)?;
+        self.check_lse2_aligned(va, 1 << i.size, false, false)?;
         let s = self.pe.st.xr(i.rs);
         let old = self.load(va, i.size)?;
         self.store(va, i.size, s)?;
@@ -438,7 +497,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         // Compares the low `size` bytes of Rs with memory; stores Rt only when equal; Rs
         // gets the old value. A failed compare writes nothing.
         let va = self.base(i.rn)?;
-        self.check_aligned(va, 1 << i.size, false)?;
+        self.check_lse2_aligned(va, 1 << i.size, false, false)?;
         let expected = self.pe.st.xr(i.rs) & size_mask(i.size);
         let new = self.pe.st.xr(i.rt);
         let old = self.load(va, i.size)?;
@@ -459,7 +518,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         let st = &self.pe.st;
         let (c0, c1, n0, n1) = (st.xr(s0), st.xr(s1), st.xr(t0), st.xr(t1));
         let (o0, o1) = if i.sz {
-            self.check_aligned(va, 16, false)?;
+            self.check_lse2_aligned(va, 16, false, false)?;
             let o0 = self.load(va, 3)?;
             let o1 = self.load(va.wrapping_add(8), 3)?;
             if (o0, o1) == (c0, c1) {
@@ -468,7 +527,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
             }
             (o0, o1)
         } else {
-            self.check_aligned(va, 8, false)?;
+            self.check_lse2_aligned(va, 8, false, false)?;
             let old = self.load(va, 3)?;
             if old == (c0 & 0xffff_ffff) | (c1 << 32) {
                 self.store(va, 3, (n0 & 0xffff_ffff) | (n1 << 32))?;

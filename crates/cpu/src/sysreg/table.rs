@@ -296,8 +296,9 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     id(ID_AA64MMFR0_EL1, 0x0000_0000_0010_1025),
     // HAFDBS = 2 (hardware Access flag and dirty state), VMIDBits = 16, VH = 1, PAN = 1.
     id(ID_AA64MMFR1_EL1, 0x0000_0000_0010_1022),
-    // UAO = 1, IDS = 1 (FEAT_IDST: EL0 reads of the ID space trap with EC 0x18).
-    id(ID_AA64MMFR2_EL1, 0x0000_0010_0000_0010),
+    // UAO = 1, AT = 1 (FEAT_LSE2: ordered and atomic accesses within 16 bytes need no
+    // alignment), IDS = 1 (FEAT_IDST: EL0 reads of the ID space trap with EC 0x18).
+    id(ID_AA64MMFR2_EL1, 0x0000_0011_0000_0010),
     // The rest of the ID group 3 space reads as zero: one shared row (see `super::lookup`).
     id(ID_SPACE_RESERVED, 0),
 ];

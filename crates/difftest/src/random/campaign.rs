@@ -183,7 +183,7 @@ impl Campaign {
         );
         let a64sim = run_a64sim(&self.template, &small);
         let qemu = self.qemu.run(&small, &tag);
-        let known = explain(&small);
+        let known = explain(&small, &a64sim.output, &qemu.output);
         let class = small.code.first().map_or(Class::Sys, |&w| class_of(w));
         let mut d = Divergence {
             index,

@@ -151,3 +151,78 @@ pub fn run(args: &RandomArgs) -> Result<u8, String> {
         0
     })
 }
+
+/// Options of `difftest replay`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReplayArgs {
+    /// Regression case files (`.S` written by a campaign).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The template image (default: tests/images/difftest_case.elf of this source tree).
+    #[arg(long, value_name = "ELF")]
+    pub template: Option<PathBuf>,
+    /// The QEMU 10 binary.
+    #[arg(long, default_value = "qemu-system-aarch64")]
+    pub qemu: PathBuf,
+}
+
+/// Runs each case under both emulators and prints the lines where their outputs differ;
+/// returns 0 when all agree, 1 otherwise.
+pub fn replay(args: &ReplayArgs) -> Result<u8, String> {
+    let root = source_root();
+    let template_path = args
+        .template
+        .clone()
+        .unwrap_or_else(|| root.join("tests/images/difftest_case.elf"));
+    let template = a64sim_machine::load_image(&template_path, None).map_err(|e| e.to_string())?;
+    let work_dir = std::env::temp_dir().join(format!("a64sim-replay-{}", std::process::id()));
+    std::fs::create_dir_all(&work_dir).map_err(|e| format!("{}: {e}", work_dir.display()))?;
+    let qemu = Qemu {
+        binary: args.qemu.clone(),
+        args: machine_args(&root.join("tests/qemu-machine.args"))?,
+        template: template_path,
+        work_dir: work_dir.clone(),
+        timeout: Duration::from_secs(20),
+    };
+    let mut code = 0;
+    for f in &args.files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let case = super::Case::from_source(&text).map_err(|e| format!("{}: {e}", f.display()))?;
+        let ours = super::run_a64sim(&template, &case);
+        let theirs = qemu.run(&case, "replay");
+        println!("== {} ({})", f.display(), case.describe());
+        for w in &case.code {
+            println!(
+                "   {w:08x}  {}",
+                a64sim_isa::disassemble(*w, 0).text_or_placeholder()
+            );
+        }
+        if ours.agrees_with(&theirs) {
+            println!("   same output");
+            continue;
+        }
+        code = 1;
+        let (a, q) = (
+            String::from_utf8_lossy(&ours.output).into_owned(),
+            String::from_utf8_lossy(&theirs.output).into_owned(),
+        );
+        let (al, ql): (Vec<&str>, Vec<&str>) = (a.lines().collect(), q.lines().collect());
+        for i in 0..al.len().max(ql.len()) {
+            let (x, y) = (
+                al.get(i).copied().unwrap_or(""),
+                ql.get(i).copied().unwrap_or(""),
+            );
+            if x != y {
+                println!("   a64sim: {x:<40} qemu: {y}");
+            }
+        }
+        if let Some(p) = &ours.problem {
+            println!("   a64sim problem: {p}");
+        }
+        if let Some(p) = &theirs.problem {
+            println!("   qemu problem: {p}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work_dir);
+    Ok(code)
+}
