@@ -213,7 +213,12 @@ impl Cpu {
                 }
                 let insn = &insns[i];
                 if T::ENABLED {
+                    // The tracer sees PSTATE.BTYPE as the first instruction executes with it.
+                    if i == 0 {
+                        exec.pe.st.pstate.btype = entry_btype;
+                    }
                     tracer.before(exec.pe, exec.pc, words[i], insn);
+                    exec.pe.st.pstate.btype = 0;
                 }
                 let r = insn.visit(&mut exec);
                 i += 1;

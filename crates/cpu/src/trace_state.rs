@@ -301,6 +301,18 @@ mod tests {
     }
 
     #[test]
+    fn the_branch_target_is_recorded_with_the_btype_it_executes_with() {
+        // br x1 (to the nop); nop; nop: BTYPE = 1 before the target, 0 after it.
+        let (mut cpu, mut mem) = machine(&[0xd61f0020, 0xd503201f, 0xd503201f]);
+        cpu.pe.st.x[1] = crate::testutil::CODE + 4;
+        let mut t = StateTracer::new(Vec::new());
+        cpu.run(&mut mem, &mut NullPlatform, 3, &mut t);
+        let btypes: Vec<u8> = t.sink.iter().map(StateRecord::btype).collect();
+        assert_eq!(btypes, [0, 1, 0]);
+        assert_eq!(cpu.pe.st.pstate.btype, 0);
+    }
+
+    #[test]
     fn misaligned_pc_is_a_step_without_a_word() {
         // br x1 with x1 = base + 2: the next step is a PC alignment fault.
         let (mut cpu, mut mem) = machine(&[0xd61f0020]);
