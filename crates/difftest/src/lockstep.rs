@@ -609,6 +609,12 @@ pub fn compare(
                 ours: a,
                 why: end.description,
             },
+            (Some(_), Next::Stalled(waited)) if index == 0 => {
+                return Err(LockstepError::NoRecords(format!(
+                    "nothing in {:.0} s",
+                    waited.as_secs_f64()
+                )))
+            }
             (Some(a), Next::Stalled(waited)) => DivergenceKind::QemuStalled { ours: a, waited },
             (None, Next::Step(q)) => DivergenceKind::OursEnded {
                 why: ours_why(),
@@ -658,7 +664,7 @@ pub fn compare(
             next: None,
         }));
     };
-    let context = report::context_rows(&history, &mut verdict, opts.context)?;
+    let (context, last) = report::context_rows(&history, &mut verdict, opts.context)?;
     let tolerated = RULES
         .iter()
         .zip(tol.used)
@@ -670,6 +676,7 @@ pub fn compare(
         seconds: start.elapsed().as_secs_f64(),
         verdict,
         context,
+        last,
         qemu_version: None,
     })
 }

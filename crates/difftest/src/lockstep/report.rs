@@ -20,6 +20,9 @@ pub struct Report {
     pub verdict: Verdict,
     /// The instructions before the point where the comparison stopped (empty when identical).
     pub context: Vec<ContextRow>,
+    /// The last instruction both executed identically (for a divergence: the one whose
+    /// effects differ), when the comparison did not end identical.
+    pub last: Option<InsnInfo>,
     /// QEMU's `--version` line, for a live run.
     pub qemu_version: Option<String>,
     /// The tolerance rules that matched: name, times, first record.
@@ -182,7 +185,7 @@ impl Report {
 
     /// The last instruction both executed identically (the one whose effects differ).
     pub fn last_instruction(&self) -> Option<&InsnInfo> {
-        self.context.last().map(|r| &r.insn)
+        self.last.as_ref()
     }
 
     /// The report as one JSON object.
@@ -553,12 +556,12 @@ fn changes(a: &StateRecord, b: &StateRecord) -> String {
 }
 
 /// The context rows of a report: the last `n` records of `history`, each with what it
-/// changed (the last one: what it changed in a64sim).
+/// changed (the last one: what it changed in a64sim); and the last record's instruction.
 pub(super) fn context_rows(
     history: &VecDeque<Past>,
     verdict: &mut Verdict,
     n: usize,
-) -> Result<Vec<ContextRow>, LockstepError> {
+) -> Result<(Vec<ContextRow>, Option<InsnInfo>), LockstepError> {
     let mut checker = None;
     if let Verdict::Diverged(d) = verdict {
         if let Some(r) = d.kind.ours() {
@@ -567,12 +570,16 @@ pub(super) fn context_rows(
     }
     let verdict: &Verdict = verdict;
     let (end_index, after_last) = match verdict {
-        Verdict::Identical { .. } => return Ok(Vec::new()),
+        Verdict::Identical { .. } => return Ok((Vec::new(), None)),
         Verdict::Diverged(d) => (d.index, d.kind.ours()),
         Verdict::AsyncException { index, .. } => (*index, None),
     };
     let first = history.len().saturating_sub(n);
     let base = end_index - history.len() as u64;
+    let last = match history.back() {
+        Some(p) => Some(insn_info(&mut checker, end_index - 1, &p.record)?),
+        None => None,
+    };
     let mut rows = Vec::new();
     for k in first..history.len() {
         let past = &history[k];
@@ -587,7 +594,7 @@ pub(super) fn context_rows(
                 .collect(),
         });
     }
-    Ok(rows)
+    Ok((rows, last))
 }
 
 fn insn_json(i: &InsnInfo) -> String {
