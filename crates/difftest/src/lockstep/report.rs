@@ -235,6 +235,9 @@ impl Report {
                     d.kind.name(),
                     json_str(&d.summary())
                 );
+                if let Some(hint) = d.interrupt_hint() {
+                    let _ = write!(o, ",\"note\":{}", json_str(&hint));
+                }
                 if let DivergenceKind::State {
                     fields,
                     qemu_line,
@@ -327,6 +330,35 @@ impl DivergenceKind {
 }
 
 impl Divergence {
+    /// When a PC differs and one side's new PC sits at an IRQ, FIQ or SError offset of a
+    /// vector table, a hint that it took an interrupt the other did not (interrupts are out
+    /// of scope: they depend on timing).
+    pub fn interrupt_hint(&self) -> Option<String> {
+        let DivergenceKind::State { ours, qemu, .. } = &self.kind else {
+            return None;
+        };
+        if ours.pc == qemu.pc {
+            return None;
+        }
+        let kind = |pc: u64| match (pc & 0x7f, pc >> 7 & 3) {
+            (0, 1) => Some("IRQ"),
+            (0, 2) => Some("FIQ"),
+            (0, 3) => Some("SError"),
+            _ => None,
+        };
+        [("a64sim", ours.pc), ("QEMU", qemu.pc)]
+            .into_iter()
+            .find_map(|(who, pc)| {
+                kind(pc).map(|k| {
+                    format!(
+                        "{who}'s next PC {pc:#x} is at the {k} offset of a vector table: if it \
+                         is one, {who} took an interrupt the other did not (interrupts are out \
+                         of scope)"
+                    )
+                })
+            })
+    }
+
     /// One line saying what differs.
     pub fn summary(&self) -> String {
         let i = self.index;
@@ -444,6 +476,9 @@ impl fmt::Display for Report {
             }
             Verdict::Diverged(d) => {
                 writeln!(f, "DIVERGENCE: {}", d.summary())?;
+                if let Some(hint) = d.interrupt_hint() {
+                    writeln!(f, "  note: {hint}")?;
+                }
                 if let Some(last) = self.last_instruction() {
                     writeln!(f, "  last instruction executed by both:")?;
                     writeln!(f, "    {last}")?;
@@ -641,7 +676,58 @@ fn json_str(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::json_str;
+    use super::*;
+    use a64sim_cpu::trace_state::Security;
+
+    fn state(pc: u64) -> StateRecord {
+        StateRecord {
+            pc,
+            x: [0; 31],
+            sp: 0,
+            pstate: 0x3c5,
+            security: Security::NonSecure,
+            word: None,
+        }
+    }
+
+    fn diverged_at(ours: u64, qemu: u64) -> Divergence {
+        Divergence {
+            index: 7,
+            kind: DivergenceKind::State {
+                fields: vec![FieldDiff::new(
+                    "PC",
+                    format!("{ours:x}"),
+                    format!("{qemu:x}"),
+                )],
+                ours: state(ours),
+                qemu: state(qemu),
+                qemu_line: 92,
+                qemu_events: Vec::new(),
+            },
+            next: None,
+        }
+    }
+
+    #[test]
+    fn a_pc_at_an_interrupt_vector_gets_a_hint() {
+        let hint = diverged_at(0x4020_2a80, 0x4020_1118)
+            .interrupt_hint()
+            .unwrap();
+        assert!(
+            hint.starts_with("a64sim's next PC 0x40202a80 is at the IRQ offset"),
+            "{hint}"
+        );
+        let hint = diverged_at(0x4020_1118, 0x4020_2b80)
+            .interrupt_hint()
+            .unwrap();
+        assert!(
+            hint.starts_with("QEMU's next PC 0x40202b80 is at the SError offset"),
+            "{hint}"
+        );
+        assert_eq!(diverged_at(0x4020_2a00, 0x4020_1118).interrupt_hint(), None);
+        assert_eq!(diverged_at(0x4020_2a84, 0x4020_1118).interrupt_hint(), None);
+        assert_eq!(diverged_at(0x4020_2a80, 0x4020_2a80).interrupt_hint(), None);
+    }
 
     #[test]
     fn json_strings_are_escaped() {
