@@ -572,6 +572,21 @@ PSTATE=400003cd -Z-- EL3h  BTYPE=0
         assert_eq!(log.skipped_lines(), 2);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..3000)) {
+            let _ = QemuLog::new(&bytes[..]).count();
+        }
+
+        #[test]
+        fn a_damaged_record_parses_or_is_an_error(pos in 0..ONE.len(), byte in proptest::prelude::any::<u8>()) {
+            let mut bytes = ONE.as_bytes().to_vec();
+            bytes[pos] = byte;
+            let results: Vec<_> = QemuLog::new(&bytes[..]).collect();
+            proptest::prop_assert!(results.len() <= 1);
+        }
+    }
+
     #[test]
     fn security_state_and_optional_fields() {
         let ns = ONE.replace(
