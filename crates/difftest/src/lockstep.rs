@@ -4,14 +4,14 @@
 //! a64sim runs in this process with a [`StateTracer`] that records, before every step, the
 //! state QEMU's `-d cpu` log shows (PC, X0–X30, SP, PSTATE, security state). QEMU runs as a
 //! subprocess with the machine line of `tests/qemu-machine.args` and [`TRACE_ARGS`], writing
-//! its log into a named pipe that a reader thread parses ([`qemu::LiveQemu`]); nothing is
+//! its log into a named pipe that a reader thread parses ([`LiveQemu`]); nothing is
 //! stored, so the comparison runs in constant memory however long the program is. Record `i`
 //! of one stream is compared with record `i` of the other, up to [`Options::max_insns`].
 //!
 //! Both streams have one record per step: an instruction, or a step that raises an exception
 //! before fetching (misaligned PC, PSTATE.IL), which QEMU logs like an instruction. An
 //! exception taken by an instruction shows as the next record being the handler's first
-//! instruction, on both sides. What the comparison knows about QEMU's behaviour:
+//! instruction, on both sides; an abort on the fetch itself has no record on either side. What the comparison knows about QEMU's behaviour:
 //!
 //! - Semihosting (`HLT #0xF000`) is a record like any instruction (QEMU handles the call
 //!   when the instruction executes and logs the next one).
