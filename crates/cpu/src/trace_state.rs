@@ -4,7 +4,7 @@
 //! QEMU (`-accel tcg,one-insn-per-tb=on -d cpu,exec,nochain`) prints before every
 //! translation block, hence before every instruction, the PC, X0–X30, the current SP (the
 //! one PSTATE.{EL,SP} selects), and `PSTATE=<hex>` where the hex is PSTATE in the SPSR_ELx
-//! layout (NZCV, TCO, DIT, UAO, PAN, SS, IL, ALLINT, SSBS, BTYPE, DAIF, M[3:0] = EL and
+//! layout (NZCV, TCO, DIT, UAO, PAN, SS, IL, ALLINT, SSBS, BTYPE, DAIF, M\[3:0\] = EL and
 //! SPSel), followed by the NZCV letters, the security state of EL0–EL2 (`NS `/`S `, from
 //! SCR_EL3.NS, absent at EL3), `EL<n><h|t>` and `BTYPE=<n>`. [`StateRecord`] holds exactly
 //! these values; [`StateTracer`] takes one before each step a64sim executes and hands it to a
