@@ -62,10 +62,12 @@ pub struct Pstate {
 }
 
 impl Pstate {
-    /// PSTATE on reset into `el` (Arm ARM D1.9): handler mode, all of DAIF masked.
+    /// PSTATE on reset into `el` (Arm ARM D1.9): handler mode, all of DAIF masked. NZCV is
+    /// UNKNOWN on reset; a64sim picks Z = 1, the value QEMU resets to, so that the two start
+    /// from the same state in a lockstep comparison.
     pub const fn reset(el: El) -> Pstate {
         Pstate {
-            nzcv: 0,
+            nzcv: 0b0100,
             daif: 0xf,
             el,
             sp: true,

@@ -1,5 +1,6 @@
-//! `a64sim`: run AArch64 images, disassemble words.
+//! `a64sim`: run AArch64 images, disassemble words, compare with QEMU.
 
+mod difftest_cmd;
 mod disasm_cmd;
 mod run_cmd;
 
@@ -25,6 +26,9 @@ enum Command {
     Run(run_cmd::RunArgs),
     /// Disassemble instruction words.
     Disasm(disasm_cmd::DisasmArgs),
+    /// Compare a64sim with QEMU (`difftest trace IMAGE`: the first instruction whose
+    /// architectural state differs).
+    Difftest(difftest_cmd::DifftestArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Run(args)) => run_cmd::run(args),
         Some(Command::Disasm(args)) => disasm_cmd::run(args),
+        Some(Command::Difftest(args)) => difftest_cmd::run(args),
         None => run_cmd::run(run_cmd::RunArgs::default()),
     };
     match result {

@@ -1,6 +1,6 @@
 //! `a64sim run [IMAGE]`: load an image into the `virt` machine and run it.
 
-use a64sim_cpu::{StopReason, TextTracer};
+use a64sim_cpu::{QemuLogWriter, StateTracer, StopReason, TextTracer};
 use a64sim_machine::{load_image, Console, Machine, MachineConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +26,10 @@ pub struct RunArgs {
     /// Write one line per executed instruction to this file.
     #[arg(long)]
     pub trace: Option<PathBuf>,
+    /// Format of --trace: `text` (one line per instruction with the registers it changed)
+    /// or `qemu` (the state before each instruction, as QEMU's `-d cpu,exec` logs it).
+    #[arg(long, value_enum, default_value_t, requires = "trace")]
+    pub trace_format: TraceFormat,
     /// Print the summary as JSON on stderr instead of text.
     #[arg(long)]
     pub json: bool,
@@ -37,6 +41,16 @@ pub struct RunArgs {
     /// to FILE, one tag per byte per 16-byte granule.
     #[arg(long, value_name = "ADDR,LEN,FILE", value_parser = parse_tag_dump)]
     pub dump_tags: Vec<TagDump>,
+}
+
+/// The formats of `--trace`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TraceFormat {
+    /// One line per instruction: PC, word, disassembly, registers it changed.
+    #[default]
+    Text,
+    /// QEMU's `-d cpu,exec` records: PC, X0-X30, SP and PSTATE before each instruction.
+    Qemu,
 }
 
 /// `--load-tags ADDR,FILE`.
@@ -150,11 +164,20 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Some(path) => {
             let file =
                 std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut tracer = TextTracer::new(std::io::BufWriter::new(file));
-            let outcome = machine.run_traced(budget, &mut tracer);
-            tracer
-                .finish()
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let out = std::io::BufWriter::new(file);
+            let (outcome, written) = match args.trace_format {
+                TraceFormat::Text => {
+                    let mut tracer = TextTracer::new(out);
+                    let outcome = machine.run_traced(budget, &mut tracer);
+                    (outcome, tracer.finish())
+                }
+                TraceFormat::Qemu => {
+                    let mut tracer = StateTracer::new(QemuLogWriter::new(out));
+                    let outcome = machine.run_traced(budget, &mut tracer);
+                    (outcome, tracer.sink.finish())
+                }
+            };
+            written.map_err(|e| format!("{}: {e}", path.display()))?;
             outcome
         }
         None => machine.run(budget),

@@ -9,7 +9,9 @@
 //! * [`block`]: the decoded-block cache keyed by physical address, with a jump cache keyed
 //!   by virtual PC and invalidation when a code page is written.
 //! * [`exception`]: exception entry and return.
-//! * [`run`]: the run loop with an instruction budget and a zero-cost tracing hook.
+//! * [`run`]: the run loop with an instruction budget and a zero-cost tracing hook;
+//!   [`trace`] writes the default text trace, [`trace_state`] records the state before each
+//!   instruction as QEMU's `-d cpu` log shows it.
 
 pub mod block;
 pub mod error;
@@ -25,6 +27,7 @@ pub mod sysreg;
 pub(crate) mod testutil;
 pub mod tlb;
 pub mod trace;
+pub mod trace_state;
 pub mod translation;
 pub mod trap;
 
@@ -33,3 +36,4 @@ pub use memory::{PhysMem, Platform, SemihostingCall};
 pub use run::{Cpu, NoTrace, RunOutcome, StopReason, Tracer};
 pub use state::CpuState;
 pub use trace::TextTracer;
+pub use trace_state::{QemuLogWriter, StateRecord, StateTracer};

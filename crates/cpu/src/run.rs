@@ -78,6 +78,9 @@ pub trait Tracer {
     const ENABLED: bool;
     /// Before the instruction `word` at `pc` executes.
     fn before(&mut self, pe: &Pe, pc: u64, word: u32, insn: &Insn);
+    /// Before a step at `pc` that takes an exception without fetching an instruction: a PC
+    /// alignment fault or an Illegal Execution state exception (QEMU logs these steps too).
+    fn before_exception(&mut self, pe: &Pe, pc: u64);
     /// After it completed or raised an exception.
     fn after(&mut self, pe: &Pe);
 }
@@ -90,6 +93,8 @@ impl Tracer for NoTrace {
     const ENABLED: bool = false;
     #[inline(always)]
     fn before(&mut self, _: &Pe, _: u64, _: u32, _: &Insn) {}
+    #[inline(always)]
+    fn before_exception(&mut self, _: &Pe, _: u64) {}
     #[inline(always)]
     fn after(&mut self, _: &Pe) {}
 }
@@ -156,6 +161,9 @@ impl Cpu {
                     preferred_return: pc,
                     hpfar: None,
                 };
+                if T::ENABLED {
+                    tracer.before_exception(pe, pc);
+                }
                 pe.take_exception(&e);
                 continue;
             }
@@ -169,6 +177,11 @@ impl Cpu {
                 None => match find_or_decode(pe, blocks, mem, pc) {
                     Ok(id) => id,
                     Err(Trap::Exception(e)) => {
+                        // A misaligned PC faults without a fetch; an abort on the fetch
+                        // itself is not a step QEMU logs.
+                        if T::ENABLED && pc & 3 != 0 {
+                            tracer.before_exception(pe, pc);
+                        }
                         pe.take_exception(&e);
                         continue;
                     }
@@ -200,7 +213,12 @@ impl Cpu {
                 }
                 let insn = &insns[i];
                 if T::ENABLED {
+                    // The tracer sees PSTATE.BTYPE as the first instruction executes with it.
+                    if i == 0 {
+                        exec.pe.st.pstate.btype = entry_btype;
+                    }
                     tracer.before(exec.pe, exec.pc, words[i], insn);
+                    exec.pe.st.pstate.btype = 0;
                 }
                 let r = insn.visit(&mut exec);
                 i += 1;

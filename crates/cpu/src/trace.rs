@@ -81,6 +81,8 @@ impl<W: Write> Tracer for TextTracer<W> {
         self.before = Some(Snapshot::of(pe));
     }
 
+    fn before_exception(&mut self, _pe: &Pe, _pc: u64) {}
+
     fn after(&mut self, pe: &Pe) {
         let Some(b) = self.before.take() else {
             return;

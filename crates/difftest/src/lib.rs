@@ -3,7 +3,15 @@
 //! - [`decode_sweep`]: the decoder and disassembler checked against capstone on random,
 //!   sequential or golden instruction words, with the named exceptions of
 //!   `capstone-allowlist.toml`; [`normalize`] removes the differences of syntax alone.
+//! - [`lockstep`]: an image run under a64sim and under QEMU with per-instruction state
+//!   logging, compared record by record up to the first divergence; [`qemu_log`] parses
+//!   QEMU's log as a stream.
 
 pub mod decode_sweep;
+pub mod lockstep;
 pub mod normalize;
+<<<<<<< HEAD
 pub mod random;
+=======
+pub mod qemu_log;
+>>>>>>> difftest-trace

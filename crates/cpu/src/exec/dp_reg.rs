@@ -487,7 +487,7 @@ mod tests {
     //! the condition table of C1.2.4).
 
     use crate::exception::{banked, Banked};
-    use crate::run::{Cpu, StopReason};
+    use crate::run::Cpu;
     use crate::testutil::{machine, run_words, step, CODE};
     use a64sim_arch::El;
     use proptest::prelude::*;

@@ -7,9 +7,8 @@
 use super::atomic_op;
 use crate::exception::{banked, Banked};
 use crate::memory::PhysMem;
-use crate::run::{Cpu, StopReason};
+use crate::run::Cpu;
 use crate::testutil::{machine, run_words, step, CODE, DATA};
-use crate::CpuError;
 use a64sim_arch::El;
 
 const D: u64 = DATA;
