@@ -22,6 +22,13 @@ pub enum DifftestCommand {
     /// first instruction whose architectural state differs. Exit status: 0 identical,
     /// 1 divergence, 2 error or no verdict (QEMU took an interrupt).
     Trace(TraceArgs),
+    /// Run random instruction blocks (drawn from the encoding table) under a64sim and QEMU
+    /// in parallel; shrink each divergence and explain it by a known-QEMU-difference rule
+    /// or write it as a regression case. Exit status: 0 no unexplained divergence, 1 some,
+    /// 2 error.
+    Random(a64sim_difftest::random::command::RandomArgs),
+    /// Run regression case files under a64sim and QEMU and show where they differ.
+    Replay(a64sim_difftest::random::command::ReplayArgs),
 }
 
 /// Options of `a64sim difftest trace`.
@@ -63,6 +70,12 @@ fn parse_count(s: &str) -> Result<u64, String> {
 pub fn run(args: DifftestArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match args.command {
         DifftestCommand::Trace(t) => trace(t),
+        DifftestCommand::Random(r) => {
+            Ok(ExitCode::from(a64sim_difftest::random::command::run(&r)?))
+        }
+        DifftestCommand::Replay(r) => Ok(ExitCode::from(a64sim_difftest::random::command::replay(
+            &r,
+        )?)),
     }
 }
 

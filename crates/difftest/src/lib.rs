@@ -6,12 +6,11 @@
 //! - [`lockstep`]: an image run under a64sim and under QEMU with per-instruction state
 //!   logging, compared record by record up to the first divergence; [`qemu_log`] parses
 //!   QEMU's log as a stream.
+//! - [`random`]: random blocks from the encoding table run in a template image under both
+//!   emulators, shrunk and explained or kept as regression cases.
 
 pub mod decode_sweep;
 pub mod lockstep;
 pub mod normalize;
-<<<<<<< HEAD
-pub mod random;
-=======
 pub mod qemu_log;
->>>>>>> difftest-trace
+pub mod random;

@@ -26,14 +26,14 @@ fn a_bounded_campaign_finds_no_unexplained_divergence() {
     let work = std::env::temp_dir().join(format!("a64sim-campaign-{}", std::process::id()));
     std::fs::create_dir_all(&work).unwrap();
     let campaign = Campaign {
-        cases: 240,
+        cases: 120,
         seed: 0x5eed,
         shape: CaseShape {
             classes: Class::ALL.to_vec(),
             els: vec![0, 1, 2, 3],
             mmu: vec![false, true],
             mte: vec![false, true],
-            len: 60,
+            len: 50,
         },
         template: a64sim_machine::load_image(&template_path, None).unwrap(),
         qemu: Qemu {
@@ -43,7 +43,7 @@ fn a_bounded_campaign_finds_no_unexplained_divergence() {
             work_dir: work.clone(),
             timeout: Duration::from_secs(30),
         },
-        shrink_budget: 150,
+        shrink_budget: 80,
         regressions: None,
         progress: false,
     };

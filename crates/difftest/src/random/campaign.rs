@@ -105,16 +105,29 @@ impl Campaign {
         std::thread::scope(|s| {
             if self.progress {
                 s.spawn(|| {
+                    // A terminal gets one updating line; a log a line every 10 seconds.
+                    use std::io::IsTerminal;
+                    let tty = std::io::stderr().is_terminal();
+                    let mut ticks = 0u64;
                     while !stop.load(Ordering::Relaxed) {
                         std::thread::sleep(Duration::from_millis(200));
+                        ticks += 1;
+                        if !tty && ticks % 50 != 0 {
+                            continue;
+                        }
                         let n = done.load(Ordering::Relaxed);
                         let secs = start.elapsed().as_secs_f64().max(1e-3);
-                        eprint!(
-                            "\rdifftest: {n}/{} cases, {:.1} cases/s, {} divergences   ",
+                        let line = format!(
+                            "difftest: {n}/{} cases, {:.1} cases/s, {} divergences",
                             self.cases,
                             n as f64 / secs,
                             diverged.load(Ordering::Relaxed)
                         );
+                        if tty {
+                            eprint!("\r{line}   ");
+                        } else {
+                            eprintln!("{line}");
+                        }
                     }
                 });
             }

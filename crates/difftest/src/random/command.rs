@@ -48,7 +48,7 @@ pub struct RandomArgs {
     #[arg(long, default_value = "qemu-system-aarch64")]
     pub qemu: PathBuf,
     /// Emulator runs allowed for shrinking one divergence.
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = 120)]
     pub shrink_budget: usize,
 }
 

@@ -131,12 +131,34 @@ pub static RULES: &[KnownRule] = &[
         diff: |a, q| alignment_faults(a) > alignment_faults(q),
     },
     KnownRule {
+        name: "stxr-narrower-than-ldxr",
+        insn: |_, w| matches!(decode(w), Insn::LdStExcl(i) if !i.l),
+        // Only the status register and the scratch memory may differ.
+        diff: |a, q| {
+            differing(a, q).is_some_and(|d| {
+                d.iter()
+                    .all(|(n, _, _)| n == "scratch_cksum" || n.starts_with('x'))
+            })
+        },
+    },
+    KnownRule {
         name: "daifset-trap-iss-op1-op2-swapped",
         insn: |c, w| c.el == 0 && matches!(decode(w), Insn::MsrImm(_)),
         // The ISS Op1/Op2/CRm fields (bits 21:1).
         diff: |a, q| only_esr_bits(a, q, 0x3f_fffe),
     },
 ];
+
+/// Instructions a case is not given because they always show a known QEMU difference in
+/// its configuration (they would only cost shrinking time): DC ZVA/GVA/GZVA with the MMU
+/// off (`dc-zva-device-memory`) and MSR DAIFSet/DAIFClr at EL0
+/// (`daifset-trap-iss-op1-op2-swapped`).
+pub fn always_differs(el: u8, flags: u64, w: u32) -> bool {
+    let dc = [0xd50b_7420, 0xd50b_7460, 0xd50b_7480]
+        .iter()
+        .any(|&op| is_dc(w, op));
+    (flags & FLAG_MMU == 0 && dc) || (el == 0 && matches!(decode(w), Insn::MsrImm(_)))
+}
 
 /// The rule that explains a divergence of the shrunk case `c` with outputs `a64sim` and
 /// `qemu`, if one does.
