@@ -16,6 +16,9 @@ pub struct KnownRule {
     insn: fn(&Case, u32) -> bool,
     /// Whether the two outputs (a64sim's, QEMU's) differ only as the rule says.
     diff: fn(&str, &str) -> bool,
+    /// `diff` pins the difference down exactly (ESR bits, a count of faults), so the rule
+    /// may explain a long case without shrinking it first.
+    tight: bool,
 }
 
 fn is_dc(w: u32, op: u32) -> bool {
@@ -57,6 +60,12 @@ fn only_esr_bits(a: &str, q: &str, mask: u64) -> bool {
 /// WnR (ESR bit 6).
 const WNR: u64 = 1 << 6;
 
+/// Only the WnR bit of data aborts with fault status `dfsc` differs.
+fn only_wnr_of(a: &str, q: &str, dfsc: u64) -> bool {
+    only_esr_bits(a, q, WNR)
+        && differing(a, q).is_some_and(|d| d.iter().all(|(_, x, _)| x & 0x3f == dfsc))
+}
+
 /// Data aborts with DFSC `dfsc` (EC 0x24/0x25) in an output.
 fn data_aborts(out: &str, dfsc: u64) -> usize {
     out.lines()
@@ -83,7 +92,8 @@ pub static RULES: &[KnownRule] = &[
     KnownRule {
         name: "ldxr-alignment-wnr",
         insn: |_, w| matches!(decode(w), Insn::LdStExcl(_) | Insn::LdStExclPair(_)),
-        diff: |a, q| only_esr_bits(a, q, WNR),
+        diff: |a, q| only_wnr_of(a, q, 0x21),
+        tight: true,
     },
     KnownRule {
         name: "atomic-alignment-wnr",
@@ -93,22 +103,26 @@ pub static RULES: &[KnownRule] = &[
                 Insn::LdAtomic(_) | Insn::Swp(_) | Insn::Cas(_) | Insn::Casp(_)
             )
         },
-        diff: |a, q| only_esr_bits(a, q, WNR),
+        diff: |a, q| only_wnr_of(a, q, 0x21),
+        tight: true,
     },
     KnownRule {
         name: "mte-cas-tag-fault-wnr",
         insn: |c, w| c.flags & FLAG_MTE != 0 && matches!(decode(w), Insn::Cas(_) | Insn::Casp(_)),
-        diff: |a, q| only_esr_bits(a, q, WNR),
+        diff: |a, q| only_wnr_of(a, q, 0x11),
+        tight: true,
     },
     KnownRule {
         name: "mte-dc-zva-tag-fault",
         insn: |c, w| c.flags & FLAG_MTE != 0 && is_dc(w, 0xd50b_7420),
-        diff: |a, q| only_esr_bits(a, q, WNR),
+        diff: |a, q| only_wnr_of(a, q, 0x11),
+        tight: true,
     },
     KnownRule {
         name: "mte-stxr-tagged-monitor",
         insn: |c, w| c.flags & FLAG_MTE != 0 && matches!(decode(w), Insn::LdStExcl(i) if !i.l),
         diff: |_, _| true,
+        tight: false,
     },
     KnownRule {
         name: "dc-zva-device-memory",
@@ -119,16 +133,19 @@ pub static RULES: &[KnownRule] = &[
                     .any(|&op| is_dc(w, op))
         },
         diff: |_, _| true,
+        tight: false,
     },
     KnownRule {
         name: "mte-ldapur-stlur-unchecked",
         insn: |c, w| c.flags & FLAG_MTE != 0 && matches!(decode(w), Insn::LdStRcpcUnscaled(_)),
         diff: |a, q| tag_faults(a) > tag_faults(q),
+        tight: true,
     },
     KnownRule {
         name: "lse2-exclusive-alignment",
         insn: |_, w| matches!(decode(w), Insn::LdStExcl(_) | Insn::LdStExclPair(_)),
         diff: |a, q| alignment_faults(a) > alignment_faults(q),
+        tight: true,
     },
     KnownRule {
         name: "stxr-narrower-than-ldxr",
@@ -140,12 +157,14 @@ pub static RULES: &[KnownRule] = &[
                     .all(|(n, _, _)| n == "scratch_cksum" || n.starts_with('x'))
             })
         },
+        tight: false,
     },
     KnownRule {
         name: "daifset-trap-iss-op1-op2-swapped",
         insn: |c, w| c.el == 0 && matches!(decode(w), Insn::MsrImm(_)),
         // The ISS Op1/Op2/CRm fields (bits 21:1).
         diff: |a, q| only_esr_bits(a, q, 0x3f_fffe),
+        tight: true,
     },
 ];
 
@@ -158,6 +177,19 @@ pub fn always_differs(el: u8, flags: u64, w: u32) -> bool {
         .iter()
         .any(|&op| is_dc(w, op));
     (flags & FLAG_MMU == 0 && dc) || (el == 0 && matches!(decode(w), Insn::MsrImm(_)))
+}
+
+/// Like [`explain`] with the rules whose output check is exact (usable on a case that was
+/// not shrunk), also returning the instruction word the rule recognised.
+pub fn explain_with_word(c: &Case, a64sim: &[u8], qemu: &[u8]) -> Option<(&'static str, u32)> {
+    let (a, q) = (
+        String::from_utf8_lossy(a64sim),
+        String::from_utf8_lossy(qemu),
+    );
+    RULES.iter().filter(|r| r.tight).find_map(|r| {
+        let w = c.code.iter().copied().find(|&w| (r.insn)(c, w))?;
+        (r.diff)(&a, &q).then_some((r.name, w))
+    })
 }
 
 /// The rule that explains a divergence of the shrunk case `c` with outputs `a64sim` and
