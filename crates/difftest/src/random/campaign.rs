@@ -245,7 +245,10 @@ fn write_regression(dir: &std::path::Path, d: &Divergence) -> std::io::Result<Pa
         d.original_len,
         d.case.code.len(),
         d.case.describe(),
-        path.with_extension("expected").display()
+        path.with_extension("expected")
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default()
     );
     std::fs::write(&path, d.case.to_source(&note))?;
     std::fs::write(path.with_extension("expected"), &d.qemu.output)?;
