@@ -193,23 +193,26 @@ impl<P: Platform> Exec<'_, P> {
         Ok(())
     }
 
-    /// Whether a store-exclusive of `bytes` at physical `pa` passes the monitor (see
+    /// Whether a store-exclusive of `bytes` at `va` (physical `pa`) passes the monitor (see
     /// `ExclusiveMonitor`): the marked address, and memory still holding the loaded value
     /// when read at the store's size. Clears the monitor.
-    fn exclusive_pass(&mut self, pa: u64, bytes: u8) -> bool {
+    fn exclusive_pass(&mut self, va: u64, pa: u64, bytes: u8) -> Result<bool, Trap> {
         let Some((lo, hi)) = self.pe.monitor.take(pa) else {
-            return false;
+            return Ok(false);
         };
+        // The address matched: the store is attempted, so its alignment is checked before
+        // the value comparison (QEMU's order).
+        self.check_aligned(va, bytes as u64, true)?;
         let Some(off) = self.mem.offset(pa, bytes as usize) else {
-            return false;
+            return Ok(false);
         };
-        if bytes == 16 {
+        Ok(if bytes == 16 {
             self.mem.read_at(off, 8) == lo && self.mem.read_at(off + 8, 8) == hi
         } else {
             // The loaded value is compared at the store's size (QEMU's cmpxchg truncates).
             let mask = u64::MAX >> (64 - 8 * bytes as u32);
             self.mem.read_at(off, bytes as usize) == lo & mask
-        }
+        })
     }
 
     /// The alignment check of the accesses that always need natural alignment (exclusives,
@@ -378,8 +381,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         let data = self.pe.st.xr(i.rt);
         let pa = self.monitor_address(va);
         // The monitor is checked (and always cleared) first, as QEMU does: see the module doc.
-        let status = if self.exclusive_pass(pa, bytes) {
-            self.check_aligned(va, bytes as u64, true)?;
+        let status = if self.exclusive_pass(va, pa, bytes)? {
             self.store(va, i.size, data)?;
             0
         } else {
@@ -415,8 +417,7 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
         }
         let (lo, hi) = (self.pe.st.xr(i.rt), self.pe.st.xr(i.rt2));
         let pa = self.monitor_address(va);
-        let status = if self.exclusive_pass(pa, bytes) {
-            self.check_aligned(va, bytes as u64, true)?;
+        let status = if self.exclusive_pass(va, pa, bytes)? {
             if i.sz {
                 self.store(va, 3, lo)?;
                 self.store(va.wrapping_add(8), 3, hi)?;
@@ -598,6 +599,9 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
             self.pe.st.set_xr(i.rt2, v2); // Rt = Rt2: Rt2 wins (QEMU)
         } else {
             let (v1, v2) = (self.pe.st.xr(i.rt), self.pe.st.xr(i.rt2));
+            // One instruction: a fault on either element leaves both unwritten.
+            self.precheck_store(va, 1 << size)?;
+            self.precheck_store(va2, 1 << size)?;
             self.store(va, size, v1)?;
             self.store(va2, size, v2)?;
         }

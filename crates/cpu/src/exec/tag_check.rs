@@ -8,6 +8,8 @@
 //! mode — is decided on the mismatch path, which is cold.
 
 use super::{ldst, Exec, Trap};
+use crate::tlb::perm;
+use a64sim_mmu::AccessKind;
 use crate::memory::Platform;
 use crate::sysreg::index_of;
 use a64sim_arch::esr::fsc;
@@ -50,6 +52,40 @@ impl<P: Platform> Exec<'_, P> {
         if (ram_off & 15) + size > 16 && tags.tag(pa + 16) != want {
             // FAR is the first byte of the granule that failed (QEMU agrees).
             return self.tag_mismatch((va | 15).wrapping_add(1), read);
+        }
+        Ok(())
+    }
+
+    /// The checks of a store of `size` bytes at `va` that is one element of a larger
+    /// store (STP), made before any element is written: translation, permission and
+    /// alignment faults and tag checks. Nothing to do on a cached page that is not
+    /// tag-checked (the store itself will check the rest).
+    #[inline(always)]
+    pub(crate) fn precheck_store(&mut self, va: u64, size: usize) -> Result<(), Trap> {
+        if !self.pe.xlat.active {
+            return Ok(());
+        }
+        let key = self.pe.xlat.data_key(va);
+        if let Some(e) = self.pe.tlb.lookup(self.pe.xlat.ctx, key) {
+            if e.perm & (perm::WRITE | perm::CHECKED) == perm::WRITE {
+                return Ok(());
+            }
+        }
+        self.precheck_store_slow(va, size)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn precheck_store_slow(&mut self, va: u64, size: usize) -> Result<(), Trap> {
+        if (va & 0xfff) as usize + size > 0x1000 {
+            // Split across pages: the element's own store checks byte by byte.
+            return Ok(());
+        }
+        let (pa, p) = self.translate_data(va, size, AccessKind::Write)?;
+        if p & perm::CHECKED != 0 {
+            if let Some(off) = self.mem.offset(pa, size) {
+                self.check_tags(va, off, size, false)?;
+            }
         }
         Ok(())
     }
