@@ -49,7 +49,7 @@ pub fn call(op: u32, param: u64, mem: &mut dyn GuestMemory, console: &Console) -
             let mut out = Vec::new();
             let mut b = [0u8; 1];
             while out.len() < MAX_STRING
-                && mem.read_virt(param + out.len() as u64, &mut b)
+                && mem.read_virt(param.wrapping_add(out.len() as u64), &mut b)
                 && b[0] != 0
             {
                 out.push(b[0]);
@@ -60,8 +60,8 @@ pub fn call(op: u32, param: u64, mem: &mut dyn GuestMemory, console: &Console) -
         SYS_WRITE => {
             let (Some(_handle), Some(buf), Some(len)) = (
                 read_u64(mem, param),
-                read_u64(mem, param + 8),
-                read_u64(mem, param + 16),
+                read_u64(mem, param.wrapping_add(8)),
+                read_u64(mem, param.wrapping_add(16)),
             ) else {
                 return SemihostingCall::Return(ERROR);
             };
@@ -76,7 +76,7 @@ pub fn call(op: u32, param: u64, mem: &mut dyn GuestMemory, console: &Console) -
         SYS_ERRNO => SemihostingCall::Return(0),
         SYS_EXIT | SYS_EXIT_EXTENDED => {
             let reason = read_u64(mem, param).unwrap_or(0);
-            let subcode = read_u64(mem, param + 8).unwrap_or(0);
+            let subcode = read_u64(mem, param.wrapping_add(8)).unwrap_or(0);
             // QEMU: ApplicationExit exits with the subcode; any other reason is a failure.
             let status = if reason == ADP_STOPPED_APPLICATION_EXIT {
                 subcode as i32
@@ -150,6 +150,16 @@ mod tests {
         assert_eq!(
             call(SYS_WRITE0, u64::MAX - 2, &mut mem, &console),
             SemihostingCall::Return(u64::MAX - 2)
+        );
+        // A parameter block at the top of the address space: its fields wrap around
+        // (guest address arithmetic), they do not overflow the host's.
+        assert_eq!(
+            call(SYS_WRITE, u64::MAX - 3, &mut mem, &console),
+            SemihostingCall::Return(ERROR)
+        );
+        assert_eq!(
+            call(SYS_EXIT, u64::MAX - 3, &mut mem, &console),
+            SemihostingCall::Exit(1)
         );
         assert_eq!(
             call(0x99, 0, &mut mem, &console),
