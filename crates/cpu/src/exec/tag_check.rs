@@ -8,13 +8,13 @@
 //! mode — is decided on the mismatch path, which is cold.
 
 use super::{ldst, Exec, Trap};
-use crate::tlb::perm;
-use a64sim_mmu::AccessKind;
 use crate::memory::Platform;
 use crate::sysreg::index_of;
+use crate::tlb::perm;
 use a64sim_arch::esr::fsc;
 use a64sim_arch::El;
 use a64sim_isa::sysreg::regs;
+use a64sim_mmu::AccessKind;
 use a64sim_tags::{tfsr_bit, MismatchAction};
 
 /// The asynchronous fault status register of accesses at each EL (ARCH.md §4.7).
