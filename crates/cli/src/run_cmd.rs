@@ -1,7 +1,8 @@
 //! `a64sim run [IMAGE]`: load an image into the `virt` machine and run it.
 
-use a64sim_cpu::{QemuLogWriter, StateTracer, StopReason, TextTracer};
+use a64sim_cpu::{QemuLogWriter, StateTracer, StopReason, TextTracer, Tracer, TrapTracer};
 use a64sim_machine::{load_image, Console, Machine, MachineConfig};
+use a64sim_timing::PresetModel;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -33,6 +34,11 @@ pub struct RunArgs {
     /// Print the summary as JSON on stderr instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Record every exception and print, after the summary, a table per exception kind and
+    /// EL pair: count, mean/p50/p99 cycles to the ERET, mean handler instructions (with
+    /// --json: a `trap_report` member of the JSON summary). Cycle model: `functional`.
+    #[arg(long)]
+    pub trap_report: bool,
     /// Before running, set the allocation tags from FILE starting at physical ADDR (hex):
     /// one tag per byte, one byte per 16-byte granule (the KVM_ARM_MTE_COPY_TAGS format).
     #[arg(long, value_name = "ADDR,FILE", value_parser = parse_tag_load)]
@@ -160,6 +166,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     }
     let budget = args.max_insns.unwrap_or(u64::MAX);
     let start = Instant::now();
+    let mut traps = args
+        .trap_report
+        .then(|| TrapTracer::new(PresetModel::default(), machine.cpu.pe.retired));
     let outcome = match &args.trace {
         Some(path) => {
             let file =
@@ -168,19 +177,22 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let (outcome, written) = match args.trace_format {
                 TraceFormat::Text => {
                     let mut tracer = TextTracer::new(out);
-                    let outcome = machine.run_traced(budget, &mut tracer);
+                    let outcome = run_with(&mut machine, budget, &mut tracer, traps.as_mut());
                     (outcome, tracer.finish())
                 }
                 TraceFormat::Qemu => {
                     let mut tracer = StateTracer::new(QemuLogWriter::new(out));
-                    let outcome = machine.run_traced(budget, &mut tracer);
+                    let outcome = run_with(&mut machine, budget, &mut tracer, traps.as_mut());
                     (outcome, tracer.sink.finish())
                 }
             };
             written.map_err(|e| format!("{}: {e}", path.display()))?;
             outcome
         }
-        None => machine.run(budget),
+        None => match traps.as_mut() {
+            Some(t) => machine.run_traced(budget, t),
+            None => machine.run(budget),
+        },
     };
     let secs = start.elapsed().as_secs_f64();
     machine.bus.console().flush();
@@ -214,9 +226,17 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         ),
         StopReason::Error(e) => (format!("emulator stopped: {e}"), ExitCode::from(2)),
     };
+    let report = traps.as_mut().map(|t| {
+        let cycles = t.cycles(&machine.cpu.pe);
+        (cycles, t.report())
+    });
     if args.json {
+        let traps = match &report {
+            Some((cycles, r)) => format!(",\"cycles\":{cycles},\"trap_report\":{}", r.to_json()),
+            None => String::new(),
+        };
         eprintln!(
-            "{{\"instructions\":{},\"seconds\":{secs:.6},\"mips\":{mips:.1},\"pc\":\"{:#x}\",\"stop\":{:?}}}",
+            "{{\"instructions\":{},\"seconds\":{secs:.6},\"mips\":{mips:.1},\"pc\":\"{:#x}\",\"stop\":{:?}{traps}}}",
             outcome.retired, machine.cpu.pe.st.pc, what
         );
     } else {
@@ -224,8 +244,25 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             "a64sim: {} instructions in {secs:.3} s ({mips:.1} MIPS); {what}",
             outcome.retired
         );
+        if let Some((cycles, r)) = &report {
+            eprintln!("a64sim: {cycles} cycles");
+            eprint!("{}", r.to_text());
+        }
     }
     Ok(code)
+}
+
+/// Runs with `tracer`, and the trap recorder beside it when there is one.
+fn run_with<T: Tracer>(
+    machine: &mut Machine,
+    budget: u64,
+    tracer: &mut T,
+    traps: Option<&mut TrapTracer<PresetModel>>,
+) -> a64sim_cpu::RunOutcome {
+    match traps {
+        Some(t) => machine.run_traced(budget, &mut (tracer, t)),
+        None => machine.run_traced(budget, tracer),
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 //! * [`exception`]: exception entry and return.
 //! * [`run`]: the run loop with an instruction budget and a zero-cost tracing hook;
 //!   [`trace`] writes the default text trace, [`trace_state`] records the state before each
-//!   instruction as QEMU's `-d cpu` log shows it.
+//!   instruction as QEMU's `-d cpu` log shows it; [`trap_report`] records every trap
+//!   under an `a64sim-timing` cycle model through the loop's exception hooks.
 
 pub mod block;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod trace;
 pub mod trace_state;
 pub mod translation;
 pub mod trap;
+pub mod trap_report;
 
 pub use error::CpuError;
 pub use memory::{PhysMem, Platform, SemihostingCall};
@@ -37,3 +39,4 @@ pub use run::{Cpu, NoTrace, RunOutcome, StopReason, Tracer};
 pub use state::CpuState;
 pub use trace::TextTracer;
 pub use trace_state::{QemuLogWriter, StateRecord, StateTracer};
+pub use trap_report::TrapTracer;

@@ -3,6 +3,7 @@
 
 use crate::block::BlockCache;
 use crate::error::CpuError;
+use crate::exception::Exception;
 use crate::exec::{Exec, Flow, Trap};
 use crate::memory::{PhysMem, Platform};
 use crate::monitor::ExclusiveMonitor;
@@ -83,6 +84,100 @@ pub trait Tracer {
     fn before_exception(&mut self, pe: &Pe, pc: u64);
     /// After it completed or raised an exception.
     fn after(&mut self, pe: &Pe);
+    /// Whether the exception hooks below are called (a constant, independent of
+    /// [`Tracer::ENABLED`], so a trap recorder costs nothing per instruction).
+    const EXCEPTIONS: bool = false;
+    /// After `e` was taken from `from`: PSTATE, PC and `pe.retired` are those of the vector.
+    fn exception_taken(&mut self, _pe: &Pe, _e: &Exception, _from: El) {}
+    /// After an ERET executed at `from` retired: PSTATE and PC are the restored ones.
+    fn exception_returned(&mut self, _pe: &Pe, _from: El) {}
+}
+
+impl<T: Tracer> Tracer for &mut T {
+    const ENABLED: bool = T::ENABLED;
+    const EXCEPTIONS: bool = T::EXCEPTIONS;
+    #[inline(always)]
+    fn before(&mut self, pe: &Pe, pc: u64, word: u32, insn: &Insn) {
+        (**self).before(pe, pc, word, insn);
+    }
+    #[inline(always)]
+    fn before_exception(&mut self, pe: &Pe, pc: u64) {
+        (**self).before_exception(pe, pc);
+    }
+    #[inline(always)]
+    fn after(&mut self, pe: &Pe) {
+        (**self).after(pe);
+    }
+    #[inline(always)]
+    fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
+        (**self).exception_taken(pe, e, from);
+    }
+    #[inline(always)]
+    fn exception_returned(&mut self, pe: &Pe, from: El) {
+        (**self).exception_returned(pe, from);
+    }
+}
+
+/// Two tracers at once (an instruction trace and a trap report): each hook goes to the
+/// ones that enabled it.
+impl<A: Tracer, B: Tracer> Tracer for (A, B) {
+    const ENABLED: bool = A::ENABLED || B::ENABLED;
+    const EXCEPTIONS: bool = A::EXCEPTIONS || B::EXCEPTIONS;
+    #[inline(always)]
+    fn before(&mut self, pe: &Pe, pc: u64, word: u32, insn: &Insn) {
+        if A::ENABLED {
+            self.0.before(pe, pc, word, insn);
+        }
+        if B::ENABLED {
+            self.1.before(pe, pc, word, insn);
+        }
+    }
+    #[inline(always)]
+    fn before_exception(&mut self, pe: &Pe, pc: u64) {
+        if A::ENABLED {
+            self.0.before_exception(pe, pc);
+        }
+        if B::ENABLED {
+            self.1.before_exception(pe, pc);
+        }
+    }
+    #[inline(always)]
+    fn after(&mut self, pe: &Pe) {
+        if A::ENABLED {
+            self.0.after(pe);
+        }
+        if B::ENABLED {
+            self.1.after(pe);
+        }
+    }
+    #[inline(always)]
+    fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
+        if A::EXCEPTIONS {
+            self.0.exception_taken(pe, e, from);
+        }
+        if B::EXCEPTIONS {
+            self.1.exception_taken(pe, e, from);
+        }
+    }
+    #[inline(always)]
+    fn exception_returned(&mut self, pe: &Pe, from: El) {
+        if A::EXCEPTIONS {
+            self.0.exception_returned(pe, from);
+        }
+        if B::EXCEPTIONS {
+            self.1.exception_returned(pe, from);
+        }
+    }
+}
+
+/// Takes `e`, telling `tracer` when it wants exception events.
+#[inline(always)]
+fn take<T: Tracer>(pe: &mut Pe, e: &Exception, tracer: &mut T) {
+    let from = pe.st.pstate.el;
+    pe.take_exception(e);
+    if T::EXCEPTIONS {
+        tracer.exception_taken(pe, e, from);
+    }
 }
 
 /// The tracer that does nothing.
@@ -146,14 +241,14 @@ impl Cpu {
             let pc = pe.st.pc;
             if pe.sys.get(HCR) & VIRTUAL_PENDING != 0 {
                 if let Some(e) = pe.pending_virtual_interrupt() {
-                    pe.take_exception(&e);
+                    take(pe, &e, tracer);
                     continue;
                 }
             }
             if pe.st.pstate.il {
                 // After an illegal exception return, the next instruction takes an Illegal
                 // Execution state exception (EC 0x0E) instead of executing (ARCH.md §1.5).
-                let e = crate::exception::Exception {
+                let e = Exception {
                     kind: crate::exception::VectorKind::Sync,
                     target: pe.sync_target(),
                     esr: Esr::new(ExceptionClass::IllegalState, 0),
@@ -164,7 +259,7 @@ impl Cpu {
                 if T::ENABLED {
                     tracer.before_exception(pe, pc);
                 }
-                pe.take_exception(&e);
+                take(pe, &e, tracer);
                 continue;
             }
             pe.refresh_translation();
@@ -182,7 +277,7 @@ impl Cpu {
                         if T::ENABLED && pc & 3 != 0 {
                             tracer.before_exception(pe, pc);
                         }
-                        pe.take_exception(&e);
+                        take(pe, &e, tracer);
                         continue;
                     }
                     Err(Trap::Stop(reason)) => {
@@ -199,6 +294,8 @@ impl Cpu {
             // instruction of this block completes. Clear it once per block, and put it back
             // if that first instruction takes an exception (SPSR must show it).
             let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
+            // Only an ERET, the last instruction of its block, changes the EL in a block.
+            let block_el = pe.st.pstate.el;
             let mut exec = Exec {
                 pe,
                 mem,
@@ -249,6 +346,9 @@ impl Cpu {
                     if T::ENABLED && i > 0 {
                         tracer.after(pe);
                     }
+                    if T::EXCEPTIONS && i > 0 && matches!(insns[i - 1], Insn::Eret(_)) {
+                        tracer.exception_returned(pe, block_el);
+                    }
                 }
                 Some(Trap::Exception(e)) => {
                     if i == 1 && pe.st.pstate.btype == 0 {
@@ -258,7 +358,7 @@ impl Cpu {
                     // preferred return is the next instruction. A fault does not retire.
                     let completed = e.preferred_return != pc;
                     pe.retired += i as u64 - 1 + completed as u64;
-                    pe.take_exception(&e);
+                    take(pe, &e, tracer);
                     if T::ENABLED {
                         tracer.after(pe);
                     }
@@ -287,7 +387,7 @@ fn find_or_decode(
 ) -> Result<u32, Trap> {
     if pc & 3 != 0 {
         // PC alignment fault (EC 0x22), FAR = the misaligned PC.
-        return Err(Trap::Exception(crate::exception::Exception {
+        return Err(Trap::Exception(Exception {
             kind: crate::exception::VectorKind::Sync,
             target: pe.sync_target(),
             esr: Esr::new(ExceptionClass::PcAlignment, 0),
