@@ -239,9 +239,10 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     ro(MPIDR_EL1, El1, 0x8000_0000),
     t(ro(REVIDR_EL1, El1, 0), &[HcrTid1]),
     t(ro(AIDR_EL1, El1, 0), &[HcrTid1]),
-    // 64-byte lines, IDC = DIC = 1; EL0 reads need SCTLR_EL1.UCT.
+    // 64-byte lines, IDC = DIC = 1; EL0 reads need SCTLR_EL1.UCT. TminLine (bits 37:32)
+    // is 0 as in QEMU 10's `-cpu max` (the lockstep trace of traps_hcr compares it).
     t(
-        ro(CTR_EL0, El0, 0x0000_0004_b444_c004),
+        ro(CTR_EL0, El0, 0x0000_0000_b444_c004),
         &[SctlrUct, HcrTid2],
     ),
     // DC ZVA block of 64 bytes (BS = 4); DZP is computed on read.
