@@ -193,6 +193,25 @@ impl<P: Platform> Exec<'_, P> {
         Ok(())
     }
 
+    /// STP through the soft TLB when both elements of `esize` bytes lie in one cached RAM
+    /// page: one lookup, the tag check of the whole pair, then both writes. `Ok(false)`
+    /// sends the pair to the general path.
+    #[inline(always)]
+    fn store_pair_fast(&mut self, va: u64, esize: usize, v1: u64, v2: u64) -> Result<bool, Trap> {
+        if !self.pe.xlat.active || (va & 0xfff) as usize + 2 * esize > 0x1000 {
+            return Ok(false);
+        }
+        let Some((off, p)) = self.fast_entry(va, esize, crate::tlb::perm::WRITE) else {
+            return Ok(false);
+        };
+        if p & crate::tlb::perm::CHECKED != 0 {
+            self.check_tags(va, off, 2 * esize, false)?;
+        }
+        self.mem.write_at(off, esize, v1);
+        self.mem.write_at(off + esize, esize, v2);
+        Ok(true)
+    }
+
     /// Whether a store-exclusive of `bytes` at `va` (physical `pa`) passes the monitor (see
     /// `ExclusiveMonitor`): the marked address, and memory still holding the loaded value
     /// when read at the store's size. Clears the monitor.
@@ -599,11 +618,13 @@ impl<P: Platform> LdstVisitor for Exec<'_, P> {
             self.pe.st.set_xr(i.rt2, v2); // Rt = Rt2: Rt2 wins (QEMU)
         } else {
             let (v1, v2) = (self.pe.st.xr(i.rt), self.pe.st.xr(i.rt2));
-            // One instruction: a fault on either element leaves both unwritten.
-            self.precheck_store(va, 1 << size)?;
-            self.precheck_store(va2, 1 << size)?;
-            self.store(va, size, v1)?;
-            self.store(va2, size, v2)?;
+            if !self.store_pair_fast(va, 1 << size, v1, v2)? {
+                // One instruction: a fault on either element leaves both unwritten.
+                self.precheck_store(va, 1 << size)?;
+                self.precheck_store(va2, 1 << size)?;
+                self.store(va, size, v1)?;
+                self.store(va2, size, v2)?;
+            }
         }
         if i.idx & 1 != 0 {
             // After the loads: with Rt = Rn the written-back address wins (QEMU).

@@ -205,7 +205,7 @@ impl<P: Platform> Exec<'_, P> {
     /// RAM, not Device, within the page, and not an alignment fault under SCTLR_ELx.A.
     /// Returns the RAM offset and the entry's `perm` bits.
     #[inline(always)]
-    fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<(usize, u8)> {
+    pub(crate) fn fast_entry(&self, va: u64, size: usize, want: u8) -> Option<(usize, u8)> {
         let e = self
             .pe
             .tlb
