@@ -237,6 +237,11 @@ fn level0_faults_before_the_walk() {
         0x04,
         "LDTR counts as EL0 for E0PD"
     );
+    // A translation made for EL1 (what a TLB caches) repeats the E0PD fault for EL0.
+    let t = translate(&mut ram, &cfg, None, 0x1000, &rd(El::El1)).unwrap();
+    let f = t.check(0x1000, &rd(El::El0)).unwrap_err();
+    assert_eq!((f.fsc(), f.level), (0x04, 0), "check agrees with a walk");
+    assert!(t.check(0x1000, &rd(El::El1)).is_ok());
 }
 
 #[test]

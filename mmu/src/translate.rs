@@ -71,6 +71,9 @@ pub struct Translation {
     /// The stage-1 leaf descriptor's NS bit (bit 5): in a Secure translation regime, the
     /// output address is Non-secure (PAR_EL1.NS for AT). NSTable is not modelled.
     pub ns_descriptor: bool,
+    /// TCR_ELx.E0PDx of the VA's range is set: accesses as EL0 take a level-0 Translation
+    /// fault before any walk (ARCH.md §3.3), whatever this entry's permissions say.
+    pub el0_denied: bool,
 }
 
 /// A naturally aligned region of VA space and where it maps.
@@ -110,6 +113,9 @@ impl Translation {
     /// first (Permission fault at the stage-1 level), then stage 2 (Permission fault at the
     /// stage-2 level with the IPA).
     pub const fn check(&self, va: u64, req: &AccessReq) -> Result<(), Fault> {
+        if self.el0_denied && req.as_el0() {
+            return Err(Fault::stage1(FaultKind::Translation, 0, req.is_write()));
+        }
         if !self.s1_perms.allows(req, self.regime.two_ranges()) {
             let level = match self.s1_level {
                 Some(l) => l,
@@ -192,6 +198,7 @@ fn translate_inner<M: DescriptorMemory>(
         guarded: false,
         dirty_on_write: false,
         ns_descriptor: false,
+        el0_denied: false,
     };
     for _ in 0..MAX_UPDATE_ATTEMPTS {
         if stage1(mem, s1, s2, va, req, &mut t)? {
@@ -238,9 +245,11 @@ fn stage1<M: DescriptorMemory>(
     let idx = s1.select_range(va, fetch, write)?;
     let range = &s1.ranges[idx];
     // ARCH.md §3.3/§3.4: EPDx and (for EL0 accesses) E0PDx fault at level 0.
-    if range.epd || (range.e0pd && s1.regime.two_ranges() && req.as_el0()) {
+    let el0_denied = range.e0pd && s1.regime.two_ranges();
+    if range.epd || (el0_denied && req.as_el0()) {
         return Err(Fault::stage1(FaultKind::Translation, 0, write));
     }
+    t.el0_denied = el0_denied;
     let params = WalkParams {
         granule: range.granule,
         start_level: range.start_level(),

@@ -461,11 +461,9 @@ pub fn walk(data: &[u8]) {
         }
         let fresh = translate(&mut mem.clone(), &s1, s2.as_ref(), va, &other);
         if e0pd && other.as_el0() {
-            // E0PDx faults EL0 accesses before any permission check, which `check` does
-            // not repeat (the soft TLB keeps EL0 and unprivileged accesses apart).
-            let f = fresh.expect_err("an EL0 access under E0PD");
+            // E0PDx faults EL0 accesses before any walk; `check` repeats it.
+            let f = fresh.as_ref().expect_err("an EL0 access under E0PD");
             assert_eq!((f.kind, f.level), (FaultKind::Translation, 0), "{f:?}");
-            continue;
         }
         let cached = t.check(va, &other);
         // A dirty-managed page is cached read-only: a write re-walks instead of faulting.
