@@ -169,14 +169,17 @@ pub static RULES: &[KnownRule] = &[
 ];
 
 /// Instructions a case is not given because they always show a known QEMU difference in
-/// its configuration (they would only cost shrinking time): DC ZVA/GVA/GZVA with the MMU
-/// off (`dc-zva-device-memory`) and MSR DAIFSet/DAIFClr at EL0
-/// (`daifset-trap-iss-op1-op2-swapped`).
+/// its configuration (they would only cost shrinking time and hide other findings): DC
+/// ZVA/GVA/GZVA with the MMU off (`dc-zva-device-memory`), MSR DAIFSet/DAIFClr at EL0
+/// (`daifset-trap-iss-op1-op2-swapped`) and LDAPUR/STLUR with MTE on
+/// (`mte-ldapur-stlur-unchecked`: most of their tagged pointers mismatch).
 pub fn always_differs(el: u8, flags: u64, w: u32) -> bool {
     let dc = [0xd50b_7420, 0xd50b_7460, 0xd50b_7480]
         .iter()
         .any(|&op| is_dc(w, op));
-    (flags & FLAG_MMU == 0 && dc) || (el == 0 && matches!(decode(w), Insn::MsrImm(_)))
+    (flags & FLAG_MMU == 0 && dc)
+        || (el == 0 && matches!(decode(w), Insn::MsrImm(_)))
+        || (flags & FLAG_MTE != 0 && matches!(decode(w), Insn::LdStRcpcUnscaled(_)))
 }
 
 /// Like [`explain`] with the rules whose output check is exact (usable on a case that was
