@@ -3,8 +3,9 @@
 //! explains fails the test, with the shrunk cases in the message (run the same campaign
 //! with `--regressions` to write them out). Skipped without QEMU 10, except in CI.
 
+use a64sim_difftest::lockstep::{machine_args, MACHINE_ARGS};
 use a64sim_difftest::random::command::source_root;
-use a64sim_difftest::random::{machine_args, Campaign, CaseShape, Class, Qemu};
+use a64sim_difftest::random::{Campaign, CaseShape, Class, Qemu};
 use std::time::Duration;
 
 #[test]
@@ -38,7 +39,7 @@ fn a_bounded_campaign_finds_no_unexplained_divergence() {
         template: a64sim_machine::load_image(&template_path, None).unwrap(),
         qemu: Qemu {
             binary: "qemu-system-aarch64".into(),
-            args: machine_args(&root.join("tests/qemu-machine.args")).unwrap(),
+            args: machine_args(MACHINE_ARGS),
             template: template_path,
             work_dir: work.clone(),
             timeout: Duration::from_secs(30),

@@ -3,8 +3,9 @@
 //! output (`*.expected`) under a64sim, and under a live QEMU 10 when it is installed
 //! (always in CI).
 
+use a64sim_difftest::lockstep::{machine_args, MACHINE_ARGS};
 use a64sim_difftest::random::command::source_root;
-use a64sim_difftest::random::{machine_args, run_a64sim, Case, Qemu};
+use a64sim_difftest::random::{run_a64sim, Case, Qemu};
 use std::time::Duration;
 
 #[test]
@@ -24,7 +25,7 @@ fn committed_regression_cases_agree_with_qemu() {
     std::fs::create_dir_all(&work).unwrap();
     let qemu = Qemu {
         binary: "qemu-system-aarch64".into(),
-        args: machine_args(&root.join("tests/qemu-machine.args")).unwrap(),
+        args: machine_args(MACHINE_ARGS),
         template: template_path,
         work_dir: work.clone(),
         timeout: Duration::from_secs(30),

@@ -15,7 +15,7 @@ use a64sim_arch::esr::fsc;
 use a64sim_arch::El;
 use a64sim_isa::sysreg::regs;
 use a64sim_mmu::AccessKind;
-use a64sim_tags::{tfsr_bit, MismatchAction};
+use a64sim_tags::{logical_tag, tfsr_bit, MismatchAction};
 
 /// The asynchronous fault status register of accesses at each EL (ARCH.md §4.7).
 const TFSR: [usize; 4] = [
@@ -24,12 +24,6 @@ const TFSR: [usize; 4] = [
     index_of(regs::TFSR_EL2),
     index_of(regs::TFSR_EL3),
 ];
-
-/// The logical (pointer) tag of `va`: bits [59:56].
-#[inline(always)]
-pub(crate) const fn logical_tag(va: u64) -> u8 {
-    (va >> 56) as u8 & 0xf
-}
 
 impl<P: Platform> Exec<'_, P> {
     /// Compares the tag of `va` with the allocation tags of the granules that

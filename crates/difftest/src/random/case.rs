@@ -105,15 +105,9 @@ impl Case {
             nzcv: rng.below(16) << 28,
             x,
             sp: SCRATCH + 0xe000,
-            code: (0..shape.len)
-                .map(|i| loop {
-                    let class = rng.pick(&shape.classes);
-                    let w = super::generator::instruction(&mut rng, class, shape.len - i);
-                    if !super::known::always_differs(el, flags, w) {
-                        break w;
-                    }
-                })
-                .collect(),
+            code: super::generator::block(&mut rng, &shape.classes, shape.len, |w| {
+                super::known::always_differs(el, flags, w)
+            }),
         }
     }
 

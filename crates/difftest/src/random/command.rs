@@ -4,7 +4,8 @@
 use super::campaign::Campaign;
 use super::case::CaseShape;
 use super::generator::Class;
-use super::runner::{machine_args, Qemu};
+use super::runner::Qemu;
+use crate::lockstep::{machine_args, MACHINE_ARGS};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -116,7 +117,7 @@ pub fn run(args: &RandomArgs) -> Result<u8, String> {
     std::fs::create_dir_all(&work_dir).map_err(|e| format!("{}: {e}", work_dir.display()))?;
     let qemu = Qemu {
         binary: args.qemu.clone(),
-        args: machine_args(&root.join("tests/qemu-machine.args"))?,
+        args: machine_args(MACHINE_ARGS),
         template: template_path,
         work_dir: work_dir.clone(),
         timeout: Duration::from_secs(20),
@@ -179,7 +180,7 @@ pub fn replay(args: &ReplayArgs) -> Result<u8, String> {
     std::fs::create_dir_all(&work_dir).map_err(|e| format!("{}: {e}", work_dir.display()))?;
     let qemu = Qemu {
         binary: args.qemu.clone(),
-        args: machine_args(&root.join("tests/qemu-machine.args"))?,
+        args: machine_args(MACHINE_ARGS),
         template: template_path,
         work_dir: work_dir.clone(),
         timeout: Duration::from_secs(20),

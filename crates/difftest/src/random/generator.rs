@@ -342,12 +342,16 @@ fn system_instruction(rng: &mut Rng) -> u32 {
     }
 }
 
-/// A block of `len` instructions of the given classes (drawn in turn at random).
-pub fn block(rng: &mut Rng, classes: &[Class], len: u32) -> Vec<u32> {
+/// A block of `len` instructions of the given classes (drawn in turn at random), without
+/// the words `skip` rejects (they are drawn again).
+pub fn block(rng: &mut Rng, classes: &[Class], len: u32, skip: impl Fn(u32) -> bool) -> Vec<u32> {
     (0..len)
-        .map(|i| {
+        .map(|i| loop {
             let class = rng.pick(classes);
-            instruction(rng, class, len - i)
+            let w = instruction(rng, class, len - i);
+            if !skip(w) {
+                break w;
+            }
         })
         .collect()
 }
@@ -425,9 +429,9 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_block() {
-        let a = block(&mut Rng::new(42), &Class::ALL, 200);
-        let b = block(&mut Rng::new(42), &Class::ALL, 200);
+        let a = block(&mut Rng::new(42), &Class::ALL, 200, |_| false);
+        let b = block(&mut Rng::new(42), &Class::ALL, 200, |_| false);
         assert_eq!(a, b);
-        assert_ne!(a, block(&mut Rng::new(43), &Class::ALL, 200));
+        assert_ne!(a, block(&mut Rng::new(43), &Class::ALL, 200, |_| false));
     }
 }

@@ -25,6 +25,9 @@ fn is_dc(w: u32, op: u32) -> bool {
     w & !0x1f == op
 }
 
+/// DC ZVA, DC GVA, DC GZVA (Rt clear): the block-zeroing and tag-setting DC operations.
+const DC_ZERO_OPS: [u32; 3] = [0xd50b_7420, 0xd50b_7460, 0xd50b_7480];
+
 /// The `(a64sim, qemu)` values of the lines that differ, by line name; `None` when the
 /// outputs do not have the same line names.
 fn differing(a: &str, q: &str) -> Option<Vec<(String, u64, u64)>> {
@@ -126,12 +129,7 @@ pub static RULES: &[KnownRule] = &[
     },
     KnownRule {
         name: "dc-zva-device-memory",
-        insn: |c, w| {
-            c.flags & FLAG_MMU == 0
-                && [0xd50b_7420, 0xd50b_7460, 0xd50b_7480]
-                    .iter()
-                    .any(|&op| is_dc(w, op))
-        },
+        insn: |c, w| c.flags & FLAG_MMU == 0 && DC_ZERO_OPS.iter().any(|&op| is_dc(w, op)),
         diff: |_, _| true,
         tight: false,
     },
@@ -174,9 +172,7 @@ pub static RULES: &[KnownRule] = &[
 /// (`daifset-trap-iss-op1-op2-swapped`) and LDAPUR/STLUR with MTE on
 /// (`mte-ldapur-stlur-unchecked`: most of their tagged pointers mismatch).
 pub fn always_differs(el: u8, flags: u64, w: u32) -> bool {
-    let dc = [0xd50b_7420, 0xd50b_7460, 0xd50b_7480]
-        .iter()
-        .any(|&op| is_dc(w, op));
+    let dc = DC_ZERO_OPS.iter().any(|&op| is_dc(w, op));
     (flags & FLAG_MMU == 0 && dc)
         || (el == 0 && matches!(decode(w), Insn::MsrImm(_)))
         || (flags & FLAG_MTE != 0 && matches!(decode(w), Insn::LdStRcpcUnscaled(_)))

@@ -13,4 +13,4 @@ pub mod shrink;
 pub use campaign::{Campaign, Report};
 pub use case::{Case, CaseShape};
 pub use generator::{block, instruction, Class, Rng};
-pub use runner::{machine_args, run_a64sim, Outcome, Qemu};
+pub use runner::{run_a64sim, Outcome, Qemu};

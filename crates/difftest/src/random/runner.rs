@@ -65,8 +65,8 @@ pub fn run_a64sim(image: &Image, case: &Case) -> Outcome {
     }
 }
 
-/// The QEMU side: the binary, the machine line (from `tests/qemu-machine.args`), the
-/// template ELF and a directory for the blobs.
+/// The QEMU side: the binary, the machine line (`lockstep::machine_args` of
+/// `tests/qemu-machine.args`), the template ELF and a directory for the blobs.
 #[derive(Clone, Debug)]
 pub struct Qemu {
     /// `qemu-system-aarch64`.
@@ -79,17 +79,6 @@ pub struct Qemu {
     pub work_dir: PathBuf,
     /// A run that takes longer is killed and reported.
     pub timeout: Duration,
-}
-
-/// The arguments of `tests/qemu-machine.args` (`#` lines are comments).
-pub fn machine_args(file: &Path) -> Result<Vec<String>, String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-        .collect())
 }
 
 impl Qemu {
