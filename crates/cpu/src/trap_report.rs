@@ -12,7 +12,7 @@ use a64sim_arch::El;
 use a64sim_isa::sysreg::SysRegId;
 use a64sim_isa::Insn;
 use a64sim_timing::{
-    CycleModel, SysRegName, TrapDetail, TrapEntry, TrapKey, TrapRecorder, TrapReport, TrapReturn,
+    CycleModel, EventTotals, SysRegName, TrapDetail, TrapEntry, TrapKey, TrapRecorder, TrapReport, TrapReturn,
     Vector,
 };
 
@@ -23,7 +23,8 @@ pub struct TrapTracer<M: CycleModel> {
     pub model: M,
     /// The traps recorded so far.
     pub recorder: TrapRecorder,
-    cycles: u64,
+    /// Events counted so far.
+    pub events: EventTotals,
     charged_insns: u64,
 }
 
@@ -33,15 +34,15 @@ impl<M: CycleModel> TrapTracer<M> {
         TrapTracer {
             model,
             recorder: TrapRecorder::new(),
-            cycles: 0,
+            events: EventTotals::default(),
             charged_insns: retired,
         }
     }
 
     /// Cycles up to the last event, then the instructions `pe` retired since.
     pub fn cycles(&mut self, pe: &Pe) -> u64 {
-        self.catch_up(pe);
-        self.cycles
+        self.catch_up(pe, pe.st.pstate.el);
+        self.model.cycles()
     }
 
     /// The summary of the traps recorded so far.
@@ -50,10 +51,12 @@ impl<M: CycleModel> TrapTracer<M> {
     }
 
     /// Charges the instructions retired since the last event.
-    fn catch_up(&mut self, pe: &Pe) {
+    fn catch_up(&mut self, pe: &Pe, el: El) {
         let n = pe.retired.saturating_sub(self.charged_insns);
         self.charged_insns = pe.retired;
-        self.cycles = self.cycles.saturating_add(self.model.retire(n));
+        if n > 0 {
+            self.model.retire_bulk(n, el, &mut self.events);
+        }
     }
 }
 
@@ -87,7 +90,7 @@ impl<M: CycleModel> Tracer for TrapTracer<M> {
 
     #[cold]
     fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
-        self.catch_up(pe);
+        self.catch_up(pe, from);
         let vector = match e.kind {
             VectorKind::Sync => Vector::Sync,
             VectorKind::Irq => Vector::Irq,
@@ -104,23 +107,22 @@ impl<M: CycleModel> Tracer for TrapTracer<M> {
             return_pc: e.preferred_return,
         };
         self.recorder
-            .on_exception_entry(entry, self.cycles, pe.retired);
-        let cost = self.model.exception_entry(detail.ec(), from, e.target);
-        self.cycles = self.cycles.saturating_add(cost);
+            .on_exception_entry(entry, self.model.cycles(), pe.retired);
+        self.model
+            .exception_entry(detail.ec(), from, e.target, &mut self.events);
     }
 
     #[cold]
     fn exception_returned(&mut self, pe: &Pe, from: El) {
-        self.catch_up(pe);
+        self.catch_up(pe, from);
         let to = pe.st.pstate.el;
-        let cost = self.model.exception_return(from, to);
-        self.cycles = self.cycles.saturating_add(cost);
+        self.model.exception_return(from, to, &mut self.events);
         let ret = TrapReturn {
             from,
             to,
             pc: pe.st.pc,
         };
         self.recorder
-            .on_exception_return(ret, self.cycles, pe.retired);
+            .on_exception_return(ret, self.model.cycles(), pe.retired);
     }
 }

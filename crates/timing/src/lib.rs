@@ -16,9 +16,11 @@
 
 pub mod detail;
 pub mod model;
+pub mod op;
 pub mod recorder;
 pub mod report;
 
 pub use detail::{ec_name, FaultClass, SysRegName, TrapDetail, TrapKey, Vector};
 pub use model::{CycleModel, Preset, PresetModel, PRESETS};
+pub use op::{reg, Event, EventTotals, MemAccess, Op, OpClass, Retired};
 pub use recorder::{percentile, TrapEntry, TrapRecorder, TrapReport, TrapReturn, TrapStats};

@@ -11,6 +11,7 @@
 //! preset changes numbers here, and per-class latencies, caches and predictors become new
 //! methods or new columns rather than a new interface.
 
+use crate::op::{Event, EventTotals, Op, Retired};
 use a64sim_arch::El;
 
 /// Costs a core preset charges, in cycles.
@@ -49,28 +50,43 @@ impl Preset {
     }
 }
 
-/// What the CPU tells the cycle model; every method returns the cycles the event costs.
+/// What the CPU tells the cycle model. The model keeps its own cycle count and adds what
+/// it counts to an [`EventTotals`] owned by the CPU (the PMU reads it).
+///
+/// The CPU calls [`CycleModel::retire`] once per retired instruction, in program order,
+/// when a timing preset is on. A trap report without a preset calls only
+/// [`CycleModel::retire_bulk`] and the exception methods.
 pub trait CycleModel {
     /// The preset's name, for reports.
     fn name(&self) -> &'static str;
-    /// `n` instructions retired (charged at the preset's per-instruction cost).
-    fn retire(&mut self, n: u64) -> u64;
-    /// An exception with class `ec` was taken from `from` to `to`.
-    fn exception_entry(&mut self, ec: u8, from: El, to: El) -> u64;
-    /// An ERET at `from` returned to `to`.
-    fn exception_return(&mut self, from: El, to: El) -> u64;
+    /// The modelled core clock in Hz (the generic counter ticks at CNTFRQ_EL0, so a
+    /// counter read converts cycles with this).
+    fn frequency_hz(&self) -> u64;
+    /// Cycles elapsed since the model started: the cycle at which the last event
+    /// (retired instruction, exception entry, ERET) completed.
+    fn cycles(&self) -> u64;
+    /// One instruction retired: `op` says what it is, `r` what it did.
+    fn retire(&mut self, op: &Op, r: &Retired, ev: &mut EventTotals);
+    /// `n` instructions at `el` retired that the model is not told about one by one.
+    fn retire_bulk(&mut self, n: u64, el: El, ev: &mut EventTotals);
+    /// An exception with class `ec` was taken from `from` to `to` (after the instruction
+    /// before it retired; a faulting instruction does not retire).
+    fn exception_entry(&mut self, ec: u8, from: El, to: El, ev: &mut EventTotals);
+    /// An ERET at `from` returned to `to` (after [`CycleModel::retire`] for the ERET).
+    fn exception_return(&mut self, from: El, to: El, ev: &mut EventTotals);
 }
 
 /// A cycle model whose costs are one row of [`PRESETS`].
 #[derive(Clone, Copy, Debug)]
 pub struct PresetModel {
     preset: &'static Preset,
+    cycles: u64,
 }
 
 impl PresetModel {
     /// A model charging the costs of `preset`.
     pub fn new(preset: &'static Preset) -> Self {
-        PresetModel { preset }
+        PresetModel { preset, cycles: 0 }
     }
 
     /// The preset this model charges.
@@ -90,17 +106,36 @@ impl CycleModel for PresetModel {
         self.preset.name
     }
 
+    fn frequency_hz(&self) -> u64 {
+        1_000_000_000
+    }
+
+    fn cycles(&self) -> u64 {
+        self.cycles
+    }
+
     #[inline]
-    fn retire(&mut self, n: u64) -> u64 {
-        n.saturating_mul(self.preset.insn_cycles)
+    fn retire(&mut self, _op: &Op, r: &Retired, ev: &mut EventTotals) {
+        self.retire_bulk(1, r.el, ev);
     }
 
-    fn exception_entry(&mut self, _ec: u8, _from: El, _to: El) -> u64 {
-        self.preset.exception_entry_cycles
+    fn retire_bulk(&mut self, n: u64, el: El, ev: &mut EventTotals) {
+        let c = n.saturating_mul(self.preset.insn_cycles);
+        self.cycles = self.cycles.saturating_add(c);
+        ev.add(Event::InstRetired, el, n);
+        ev.add(Event::CpuCycles, el, c);
     }
 
-    fn exception_return(&mut self, _from: El, _to: El) -> u64 {
-        self.preset.exception_return_cycles
+    fn exception_entry(&mut self, ec: u8, from: El, _to: El, ev: &mut EventTotals) {
+        self.cycles = self.cycles.saturating_add(self.preset.exception_entry_cycles);
+        ev.add(Event::ExcTaken, from, 1);
+        if ec == 0x16 {
+            ev.add(Event::ExcHvc, from, 1);
+        }
+    }
+
+    fn exception_return(&mut self, _from: El, _to: El, _ev: &mut EventTotals) {
+        self.cycles = self.cycles.saturating_add(self.preset.exception_return_cycles);
     }
 }
 
@@ -112,9 +147,13 @@ mod tests {
     fn functional_is_one_cycle_per_instruction() {
         let mut m = PresetModel::new(Preset::by_name("functional").unwrap());
         assert_eq!(m.name(), "functional");
-        assert_eq!(m.retire(7), 7);
-        assert_eq!(m.exception_entry(0x16, El::El1, El::El2), 0);
-        assert_eq!(m.exception_return(El::El2, El::El1), 0);
+        let mut ev = EventTotals::default();
+        m.retire_bulk(7, El::El1, &mut ev);
+        assert_eq!(m.cycles(), 7);
+        m.exception_entry(0x16, El::El1, El::El2, &mut ev);
+        m.exception_return(El::El2, El::El1, &mut ev);
+        assert_eq!(m.cycles(), 7);
+        assert_eq!(ev.get(Event::ExcHvc, El::El1), 1);
         assert!(Preset::by_name("n1").is_none());
     }
 
