@@ -189,4 +189,36 @@ pub mod mdcr {
     pub const TDOSA: u64 = 1 << 10;
     /// MDCR_EL2.TDRA: trap debug ROM address registers.
     pub const TDRA: u64 = 1 << 11;
+    /// MDCR_EL2.HPMN: event counters below it belong to EL0/EL1.
+    pub const HPMN_MASK: u64 = 0x1f;
+    /// MDCR_EL2.HPME: enables the counters reserved for EL2.
+    pub const HPME: u64 = 1 << 7;
+    /// MDCR_EL2.HPMD: prohibits event counting at EL2 (FEAT_PMUv3p1).
+    pub const HPMD: u64 = 1 << 17;
+    /// MDCR_EL3.SPME: permits event counting in Secure state.
+    pub const SPME: u64 = 1 << 17;
+}
+
+/// PMUSERENR_EL0 (Arm ARM D23.5): what EL0 may access of the PMU.
+pub mod pmuserenr {
+    /// EN: every PMU register.
+    pub const EN: u64 = 1 << 0;
+    /// SW: writes of PMSWINC_EL0.
+    pub const SW: u64 = 1 << 1;
+    /// CR: reads of PMCCNTR_EL0.
+    pub const CR: u64 = 1 << 2;
+    /// ER: reads of the event counters, PMSELR_EL0.
+    pub const ER: u64 = 1 << 3;
+}
+
+/// CNTKCTL_EL1 and CNTHCTL_EL2 (Arm ARM D23.8): counter access controls.
+pub mod cntctl {
+    /// EL0PCTEN: EL0 reads of CNTPCT_EL0.
+    pub const EL0PCTEN: u64 = 1 << 0;
+    /// EL0VCTEN: EL0 reads of CNTVCT_EL0.
+    pub const EL0VCTEN: u64 = 1 << 1;
+    /// CNTHCTL_EL2.EL1PCTEN with E2H = 0: EL0/EL1 reads of CNTPCT_EL0.
+    pub const EL1PCTEN_NVHE: u64 = 1 << 0;
+    /// CNTHCTL_EL2.EL1PCTEN with E2H = 1.
+    pub const EL1PCTEN_VHE: u64 = 1 << 10;
 }

@@ -30,6 +30,12 @@ pub struct TrapCtx {
     pub mdcr_el2: u64,
     /// MDCR_EL3.
     pub mdcr_el3: u64,
+    /// PMUSERENR_EL0 (the EL0 controls of the PMU).
+    pub pmuserenr_el0: u64,
+    /// CNTKCTL_EL1 (the EL0 controls of the generic timer).
+    pub cntkctl_el1: u64,
+    /// CNTHCTL_EL2.
+    pub cnthctl_el2: u64,
 }
 
 impl TrapCtx {
@@ -47,6 +53,9 @@ impl TrapCtx {
             cptr_el3: 0,
             mdcr_el2: 0,
             mdcr_el3: 0,
+            pmuserenr_el0: 0,
+            cntkctl_el1: 0,
+            cnthctl_el2: 0,
         }
     }
 
@@ -95,6 +104,17 @@ impl TrapCtx {
             self.sctlr_el2
         } else {
             self.sctlr_el1
+        }
+    }
+
+    /// The register holding the EL0 controls of the generic timer (EL0PCTEN, EL0VCTEN):
+    /// CNTHCTL_EL2 in the host, otherwise CNTKCTL_EL1.
+    #[inline]
+    pub fn timer_el0_controls(&self) -> u64 {
+        if self.is_in_host() {
+            self.cnthctl_el2
+        } else {
+            self.cntkctl_el1
         }
     }
 

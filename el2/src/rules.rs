@@ -9,7 +9,7 @@
 //! exception prioritization"). UNDEFINED because of the register's own minimum EL is
 //! decided by the caller before any rule.
 
-use crate::bits::{cpacr, cptr, hcr, mdcr, scr, sctlr};
+use crate::bits::{cntctl, cpacr, cptr, hcr, mdcr, pmuserenr, scr, sctlr};
 use crate::ctx::TrapCtx;
 use a64sim_arch::El;
 
@@ -122,6 +122,15 @@ pub enum RuleId {
     Mdcr3Tpm,
     Mdcr3Tda,
     Mdcr3Tdosa,
+    PmuserenrEn,
+    PmuserenrEnWrite,
+    PmuserenrCr,
+    PmuserenrEr,
+    PmuserenrErSel,
+    PmuserenrSw,
+    CntkctlEl0pcten,
+    CntkctlEl0vcten,
+    CnthctlEl1pcten,
 }
 
 /// One trap rule.
@@ -189,7 +198,7 @@ macro_rules! rule {
 }
 
 /// Every trap rule a64sim knows, in [`RuleId`] order.
-pub static RULES: [TrapRule; 52] = [
+pub static RULES: [TrapRule; 61] = [
     // Controls of EL0 in SCTLR_EL1 (SCTLR_EL2 in the host), Arm ARM D23.2.118.
     rule!(
         SctlrUct,
@@ -659,6 +668,98 @@ pub static RULES: [TrapRule; 52] = [
         EL012,
         Both,
         |c| c.mdcr_el3 & mdcr::TDOSA != 0
+    ),
+    // EL0 controls of the PMU (Arm ARM D23.5 PMUSERENR_EL0): EN opens everything, CR the
+    // cycle counter for reads, ER the event counters for reads and PMSELR_EL0, SW PMSWINC.
+    rule!(
+        PmuserenrEn,
+        "PMUSERENR_EL0.EN",
+        "EL0 accesses to PMU registers when 0",
+        El1OrTge,
+        EL0,
+        Both,
+        |c| c.pmuserenr_el0 & pmuserenr::EN == 0
+    ),
+    rule!(
+        PmuserenrEnWrite,
+        "PMUSERENR_EL0.EN",
+        "EL0 writes of the PMU counters when 0",
+        El1OrTge,
+        EL0,
+        Write,
+        |c| c.pmuserenr_el0 & pmuserenr::EN == 0
+    ),
+    rule!(
+        PmuserenrCr,
+        "PMUSERENR_EL0.{EN,CR}",
+        "EL0 reads of PMCCNTR_EL0 when both 0",
+        El1OrTge,
+        EL0,
+        Read,
+        |c| c.pmuserenr_el0 & (pmuserenr::EN | pmuserenr::CR) == 0
+    ),
+    rule!(
+        PmuserenrEr,
+        "PMUSERENR_EL0.{EN,ER}",
+        "EL0 reads of the event counters when both 0",
+        El1OrTge,
+        EL0,
+        Read,
+        |c| c.pmuserenr_el0 & (pmuserenr::EN | pmuserenr::ER) == 0
+    ),
+    rule!(
+        PmuserenrErSel,
+        "PMUSERENR_EL0.{EN,ER}",
+        "EL0 accesses to PMSELR_EL0 when both 0",
+        El1OrTge,
+        EL0,
+        Both,
+        |c| c.pmuserenr_el0 & (pmuserenr::EN | pmuserenr::ER) == 0
+    ),
+    rule!(
+        PmuserenrSw,
+        "PMUSERENR_EL0.{EN,SW}",
+        "EL0 writes of PMSWINC_EL0 when both 0",
+        El1OrTge,
+        EL0,
+        Write,
+        |c| c.pmuserenr_el0 & (pmuserenr::EN | pmuserenr::SW) == 0
+    ),
+    // Counter access (Arm ARM D23.8): EL0 controls in CNTKCTL_EL1 (CNTHCTL_EL2 in the
+    // host), EL1 controls in CNTHCTL_EL2 (bit 0 with E2H = 0, bit 10 with E2H = 1).
+    rule!(
+        CntkctlEl0pcten,
+        "CNTKCTL_EL1.EL0PCTEN",
+        "EL0 reads of CNTPCT_EL0 when 0",
+        El1OrTge,
+        EL0,
+        Read,
+        |c| c.timer_el0_controls() & cntctl::EL0PCTEN == 0
+    ),
+    rule!(
+        CntkctlEl0vcten,
+        "CNTKCTL_EL1.EL0VCTEN",
+        "EL0 reads of CNTVCT_EL0 when 0",
+        El1OrTge,
+        EL0,
+        Read,
+        |c| c.timer_el0_controls() & cntctl::EL0VCTEN == 0
+    ),
+    rule!(
+        CnthctlEl1pcten,
+        "CNTHCTL_EL2.EL1PCTEN",
+        "EL0/EL1 reads of CNTPCT_EL0 when 0",
+        El2,
+        EL01,
+        Read,
+        |c| {
+            let bit = if c.e2h() {
+                cntctl::EL1PCTEN_VHE
+            } else {
+                cntctl::EL1PCTEN_NVHE
+            };
+            c.hcr_traps_apply() && c.cnthctl_el2 & bit == 0
+        }
     ),
 ];
 

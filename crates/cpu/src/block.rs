@@ -7,7 +7,9 @@
 //! direct-mapped jump cache that needs no hashing. When a page holding blocks is written,
 //! its blocks are dropped and the jump cache forgets them.
 
+use crate::timing_op::timing_op;
 use a64sim_isa::{decode, Insn};
+use a64sim_timing::Op;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -61,6 +63,8 @@ pub type BlockId = u32;
 pub struct BlockCache {
     insns: Vec<Insn>,
     words: Vec<u32>,
+    /// What each instruction is for a cycle model (parallel to `insns`).
+    ops: Vec<Op>,
     blocks: Vec<Block>,
     by_pa: AddrMap<BlockId>,
     by_page: AddrMap<Vec<BlockId>>,
@@ -119,6 +123,7 @@ impl BlockCache {
         BlockCache {
             insns: Vec::new(),
             words: Vec::new(),
+            ops: Vec::new(),
             blocks: Vec::new(),
             by_pa: AddrMap::default(),
             by_page: AddrMap::default(),
@@ -165,6 +170,7 @@ impl BlockCache {
             let insn = decode(w);
             self.insns.push(insn);
             self.words.push(w);
+            self.ops.push(timing_op(&insn));
             if ends_block(&insn) {
                 break;
             }
@@ -185,6 +191,13 @@ impl BlockCache {
         let b = self.blocks[id as usize];
         let r = b.start as usize..(b.start + b.len) as usize;
         (&self.insns[r.clone()], &self.words[r])
+    }
+
+    /// The block's instructions as the cycle model sees them.
+    #[inline(always)]
+    pub fn ops(&self, id: BlockId) -> &[Op] {
+        let b = self.blocks[id as usize];
+        &self.ops[b.start as usize..(b.start + b.len) as usize]
     }
 
     /// Drops every block decoded from the 4 KiB page at physical address `page_pa`.
@@ -209,6 +222,7 @@ impl BlockCache {
     pub fn flush(&mut self) {
         self.insns.clear();
         self.words.clear();
+        self.ops.clear();
         self.blocks.clear();
         self.by_pa.clear();
         self.by_page.clear();

@@ -21,11 +21,13 @@ pub mod exec;
 pub mod memory;
 pub mod monitor;
 pub mod mte;
+pub mod pmu;
 pub mod run;
 pub mod state;
 pub mod sysreg;
 #[cfg(test)]
 pub(crate) mod testutil;
+pub mod timing_op;
 pub mod tlb;
 pub mod trace;
 pub mod trace_state;

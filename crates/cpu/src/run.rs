@@ -11,6 +11,7 @@ use crate::state::CpuState;
 use crate::sysreg::SysRegs;
 use a64sim_arch::{El, Esr, ExceptionClass};
 use a64sim_isa::Insn;
+use a64sim_timing::{Event, Op};
 
 /// Table index of HCR_EL2, read at every block boundary.
 const HCR: usize = crate::sysreg::index_of(a64sim_isa::sysreg::regs::HCR_EL2);
@@ -37,6 +38,15 @@ pub struct Pe {
     pub tlb: crate::tlb::SoftTlb,
     /// State of the generator behind IRG with GCR_EL1.RRND = 1 (deterministic).
     pub tag_rng: u64,
+    /// Where guest-visible time comes from (a cycle model, or one cycle per instruction).
+    pub clock: crate::pmu::Clock,
+    /// Events counted per EL (retired instructions and exceptions always; cycles, cache
+    /// and TLB refills and mispredictions when a cycle model runs).
+    pub events: a64sim_timing::EventTotals,
+    /// The PMU registers.
+    pub pmu: crate::pmu::Pmu,
+    /// The last data access made (for a cycle model).
+    pub data_access: a64sim_timing::MemAccess,
 }
 
 /// A processing element with its decoded-block cache.
@@ -88,9 +98,16 @@ pub trait Tracer {
     /// [`Tracer::ENABLED`], so a trap recorder costs nothing per instruction).
     const EXCEPTIONS: bool = false;
     /// After `e` was taken from `from`: PSTATE, PC and `pe.retired` are those of the vector.
-    fn exception_taken(&mut self, _pe: &Pe, _e: &Exception, _from: El) {}
+    fn exception_taken(&mut self, _pe: &mut Pe, _e: &Exception, _from: El) {}
     /// After an ERET executed at `from` retired: PSTATE and PC are the restored ones.
-    fn exception_returned(&mut self, _pe: &Pe, _from: El) {}
+    fn exception_returned(&mut self, _pe: &mut Pe, _from: El) {}
+    /// Whether [`Tracer::retired`] is called after every instruction (a cycle model; a
+    /// constant, so the run loop without one pays nothing).
+    const TIMING: bool = false;
+    /// After the instruction at `pc`, described by `op`, retired at `el`, with `next_pc`
+    /// the address of the next one; `pe.data_access` holds its data access, if it made
+    /// one. A model that listens keeps `pe.clock` and `pe.events` up to date.
+    fn retired(&mut self, _pe: &mut Pe, _op: &Op, _pc: u64, _next_pc: u64, _el: El) {}
 }
 
 impl<T: Tracer> Tracer for &mut T {
@@ -109,12 +126,17 @@ impl<T: Tracer> Tracer for &mut T {
         (**self).after(pe);
     }
     #[inline(always)]
-    fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
+    fn exception_taken(&mut self, pe: &mut Pe, e: &Exception, from: El) {
         (**self).exception_taken(pe, e, from);
     }
     #[inline(always)]
-    fn exception_returned(&mut self, pe: &Pe, from: El) {
+    fn exception_returned(&mut self, pe: &mut Pe, from: El) {
         (**self).exception_returned(pe, from);
+    }
+    const TIMING: bool = T::TIMING;
+    #[inline(always)]
+    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
+        (**self).retired(pe, op, pc, next_pc, el);
     }
 }
 
@@ -151,7 +173,7 @@ impl<A: Tracer, B: Tracer> Tracer for (A, B) {
         }
     }
     #[inline(always)]
-    fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
+    fn exception_taken(&mut self, pe: &mut Pe, e: &Exception, from: El) {
         if A::EXCEPTIONS {
             self.0.exception_taken(pe, e, from);
         }
@@ -160,12 +182,22 @@ impl<A: Tracer, B: Tracer> Tracer for (A, B) {
         }
     }
     #[inline(always)]
-    fn exception_returned(&mut self, pe: &Pe, from: El) {
+    fn exception_returned(&mut self, pe: &mut Pe, from: El) {
         if A::EXCEPTIONS {
             self.0.exception_returned(pe, from);
         }
         if B::EXCEPTIONS {
             self.1.exception_returned(pe, from);
+        }
+    }
+    const TIMING: bool = A::TIMING || B::TIMING;
+    #[inline(always)]
+    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
+        if A::TIMING {
+            self.0.retired(pe, op, pc, next_pc, el);
+        }
+        if B::TIMING {
+            self.1.retired(pe, op, pc, next_pc, el);
         }
     }
 }
@@ -174,6 +206,13 @@ impl<A: Tracer, B: Tracer> Tracer for (A, B) {
 #[inline(always)]
 fn take<T: Tracer>(pe: &mut Pe, e: &Exception, tracer: &mut T) {
     let from = pe.st.pstate.el;
+    if !T::TIMING {
+        // Without a cycle model the PE counts the PMU's exception events itself.
+        pe.events.add(Event::ExcTaken, from, 1);
+        if e.esr.ec() == ExceptionClass::Hvc64.code() {
+            pe.events.add(Event::ExcHvc, from, 1);
+        }
+    }
     pe.take_exception(e);
     if T::EXCEPTIONS {
         tracer.exception_taken(pe, e, from);
@@ -207,6 +246,10 @@ impl Cpu {
                 xlat: Default::default(),
                 tlb: Default::default(),
                 tag_rng: 0x9e37_79b9_7f4a_7c15,
+                clock: Default::default(),
+                events: Default::default(),
+                pmu: Default::default(),
+                data_access: Default::default(),
             },
             blocks: BlockCache::new(),
         }
@@ -289,6 +332,7 @@ impl Cpu {
                 },
             };
             let (insns, words) = blocks.get(id);
+            let ops = blocks.ops(id);
             let n = insns.len().min((budget - steps) as usize);
             // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
             // instruction of this block completes. Clear it once per block, and put it back
@@ -301,6 +345,7 @@ impl Cpu {
                 mem,
                 plat,
                 pc,
+                block_pc: pc,
                 unprivileged: false,
             };
             let mut i = 0;
@@ -318,24 +363,32 @@ impl Cpu {
                     exec.pe.st.pstate.btype = 0;
                 }
                 let r = insn.visit(&mut exec);
+                let insn_pc = exec.pc;
                 i += 1;
-                match r {
+                let end = match r {
                     Ok(Flow::Next) => {
                         exec.pc = exec.pc.wrapping_add(4);
                         if T::ENABLED {
                             exec.pe.st.pc = exec.pc;
                             tracer.after(exec.pe);
                         }
+                        false
                     }
                     Ok(Flow::Branch(target)) => {
                         exec.pc = target;
-                        break None;
+                        true
                     }
                     Ok(Flow::EndBlock) => {
                         exec.pc = exec.pc.wrapping_add(4);
-                        break None;
+                        true
                     }
                     Err(t) => break Some(t),
+                };
+                if T::TIMING {
+                    tracer.retired(exec.pe, &ops[i - 1], insn_pc, exec.pc, block_el);
+                }
+                if end {
+                    break None;
                 }
             };
             let pc = exec.pc;
@@ -343,6 +396,9 @@ impl Cpu {
             match trap {
                 None => {
                     pe.retired += i as u64;
+                    if !T::TIMING {
+                        pe.events.add(Event::InstRetired, block_el, i as u64);
+                    }
                     if T::ENABLED && i > 0 {
                         tracer.after(pe);
                     }
@@ -358,6 +414,15 @@ impl Cpu {
                     // preferred return is the next instruction. A fault does not retire.
                     let completed = e.preferred_return != pc;
                     pe.retired += i as u64 - 1 + completed as u64;
+                    if T::TIMING && completed {
+                        tracer.retired(pe, &ops[i - 1], pc, e.preferred_return, block_el);
+                    } else if !T::TIMING {
+                        pe.events.add(
+                            Event::InstRetired,
+                            block_el,
+                            i as u64 - 1 + completed as u64,
+                        );
+                    }
                     take(pe, &e, tracer);
                     if T::ENABLED {
                         tracer.after(pe);
@@ -367,6 +432,13 @@ impl Cpu {
                     // Semihosting exit completes the HLT; errors leave the PC at the culprit.
                     let completed = matches!(reason, StopReason::Exit(_));
                     pe.retired += i as u64 - 1 + completed as u64;
+                    if !T::TIMING {
+                        pe.events.add(
+                            Event::InstRetired,
+                            block_el,
+                            i as u64 - 1 + completed as u64,
+                        );
+                    }
                     return RunOutcome {
                         reason,
                         retired: pe.retired - start,

@@ -55,6 +55,9 @@ pub struct XlatState {
     pub dirty: bool,
     /// A TLBI ran: the run loop must also forget virtual-PC-to-block mappings.
     pub flush_jump_cache: bool,
+    /// Descriptor reads of a full walk in this context (for a cycle model's TLB misses):
+    /// the stage-1 levels, each also translated by stage 2, plus the final stage-2 walk.
+    pub walk_reads: u8,
     key: Option<ContextKey>,
     contexts: ContextTable<ContextKey, Derived>,
     /// The context by [EL][PAN | UAO << 1], valid until a register the context depends on
@@ -67,6 +70,7 @@ pub struct XlatState {
 #[derive(Clone, Copy, Debug)]
 struct ContextFlags {
     ctx: u16,
+    walk_reads: u8,
     active: bool,
     align_check: bool,
     tag_access: bool,
@@ -100,10 +104,23 @@ impl XlatState {
     }
 }
 
+/// Descriptor reads of a full walk: each stage-1 level's table address goes through a
+/// stage-2 walk, and so does the output address.
+fn walk_reads(s1: &Stage1Config, s2: Option<&Stage2Config>) -> u8 {
+    let l1 = if s1.enabled {
+        4 - s1.ranges[0].start_level().min(3)
+    } else {
+        0
+    };
+    let l2 = s2.map_or(0, |s| 4 - s.start_level.unwrap_or(0).min(3));
+    l1 * (l2 + 1) + l2
+}
+
 /// What a context's registers decode to, kept per context id.
 #[derive(Clone, Copy, Debug)]
 struct Derived {
     tbi_mask: [u64; 2],
+    walk_reads: u8,
     s1: Stage1Config,
     s2: Option<Stage2Config>,
     active: bool,
@@ -120,6 +137,7 @@ impl Default for XlatState {
             tbi_mask: [!0; 2],
             dirty: true,
             flush_jump_cache: false,
+            walk_reads: 0,
             key: None,
             by_el: [[None; 4]; 4],
             contexts: ContextTable::default(),
@@ -209,6 +227,7 @@ impl Pe {
             self.xlat.align_check = f.align_check;
             self.xlat.tag_access = f.tag_access;
             self.xlat.tbi_mask = f.tbi_mask;
+            self.xlat.walk_reads = f.walk_reads;
             return;
         }
         let key = self.context_key(self.st.pstate.el);
@@ -227,12 +246,14 @@ impl Pe {
                 }),
                 active: s1.enabled || s2.is_some(),
                 align_check: k.s1.sctlr & a64sim_el2::bits::sctlr::A != 0,
+                walk_reads: walk_reads(&s1, s2.as_ref()),
                 s1,
                 s2,
             }
         });
         let (active, align_check) = (d.active, d.align_check);
         let tbi_mask = d.tbi_mask;
+        let walk_reads = d.walk_reads;
         if reset {
             // Old ids will be reused: nothing tagged with them may survive.
             self.tlb.flush();
@@ -244,12 +265,14 @@ impl Pe {
         self.xlat.ctx = ctx;
         self.xlat.tag_access = tag_access;
         self.xlat.tbi_mask = tbi_mask;
+        self.xlat.walk_reads = walk_reads;
         self.xlat.key = Some(key);
         if reset {
             self.xlat.by_el = [[None; 4]; 4];
         }
         self.xlat.by_el[slot.0][slot.1] = Some(ContextFlags {
             ctx,
+            walk_reads,
             active,
             align_check,
             tag_access,

@@ -19,6 +19,9 @@ const CPTR2: usize = index_of(regs::CPTR_EL2);
 const CPTR3: usize = index_of(regs::CPTR_EL3);
 const MDCR2: usize = index_of(regs::MDCR_EL2);
 const MDCR3: usize = index_of(regs::MDCR_EL3);
+const PMUSERENR: usize = index_of(regs::PMUSERENR_EL0);
+const CNTKCTL: usize = index_of(regs::CNTKCTL_EL1);
+const CNTHCTL: usize = index_of(regs::CNTHCTL_EL2);
 
 impl Pe {
     /// The controls of routing and trapping, as they are now.
@@ -37,6 +40,9 @@ impl Pe {
             cptr_el3: s.get(CPTR3),
             mdcr_el2: s.get(MDCR2),
             mdcr_el3: s.get(MDCR3),
+            pmuserenr_el0: s.get(PMUSERENR),
+            cntkctl_el1: s.get(CNTKCTL),
+            cnthctl_el2: s.get(CNTHCTL),
         }
     }
 

@@ -1,10 +1,13 @@
-//! The bridge from the run loop to `a64sim-timing`: a [`Tracer`] that uses only the
-//! exception hooks, charges time to a [`CycleModel`], and feeds a [`TrapRecorder`].
+//! The bridge from the run loop to `a64sim-timing`: a [`Tracer`] that charges time to a
+//! [`CycleModel`], keeps the PE's clock and PMU events, and feeds a [`TrapRecorder`].
 //!
-//! It sets [`Tracer::ENABLED`] to false, so the run loop makes no per-instruction call:
-//! retired instructions are charged in bulk, from `Pe::retired`, at each exception entry
-//! and ERET. That is exact for a model whose cost does not depend on the instruction
-//! (the `functional` preset); per-class costs will charge each block's static cost instead.
+//! Two modes, chosen by the `TIMED` parameter:
+//! * `TrapTracer<M, false>` (`a64sim run --trap-report` without `--timing`): the run loop
+//!   makes no per-instruction call; retired instructions are charged in bulk, from
+//!   `Pe::retired`, at each exception entry and ERET. Exact for the `functional` preset.
+//! * `TrapTracer<M, true>` (`--timing PRESET`): the model sees every retired instruction
+//!   with its timing description, data access and branch target, and drives the
+//!   guest-visible clock (`Pe::clock`) and the PMU's event counts (`Pe::events`).
 
 use crate::exception::{Exception, VectorKind};
 use crate::run::{Pe, Tracer};
@@ -12,34 +15,53 @@ use a64sim_arch::El;
 use a64sim_isa::sysreg::SysRegId;
 use a64sim_isa::Insn;
 use a64sim_timing::{
-    CycleModel, EventTotals, SysRegName, TrapDetail, TrapEntry, TrapKey, TrapRecorder, TrapReport, TrapReturn,
-    Vector,
+    CycleModel, EventTotals, Op, Retired, SysRegName, TrapDetail, TrapEntry, TrapKey, TrapRecorder,
+    TrapReport, TrapReturn, Vector,
 };
+use std::collections::HashMap;
 
-/// Records every trap under a cycle model (`a64sim run --trap-report`).
+/// Records every trap under a cycle model.
 #[derive(Debug)]
-pub struct TrapTracer<M: CycleModel> {
+pub struct TrapTracer<M: CycleModel, const TIMED: bool = false> {
     /// The cycle model.
     pub model: M,
     /// The traps recorded so far.
     pub recorder: TrapRecorder,
-    /// Events counted so far.
+    /// Events counted in bulk mode (a timed tracer counts into `Pe::events`).
     pub events: EventTotals,
+    /// Cycles of exception entry, summed per trap key, with the count.
+    pub entry_cycles: HashMap<TrapKey, (u64, u64)>,
+    /// Cycles of ERET, summed per (from, to) EL pair, with the count.
+    pub return_cycles: HashMap<(El, El), (u64, u64)>,
     charged_insns: u64,
 }
 
-impl<M: CycleModel> TrapTracer<M> {
+impl<M: CycleModel, const TIMED: bool> TrapTracer<M, TIMED> {
     /// A tracer charging `model`, for a PE that has retired `retired` instructions so far.
     pub fn new(model: M, retired: u64) -> Self {
         TrapTracer {
             model,
             recorder: TrapRecorder::new(),
             events: EventTotals::default(),
+            entry_cycles: HashMap::new(),
+            return_cycles: HashMap::new(),
             charged_insns: retired,
         }
     }
 
-    /// Cycles up to the last event, then the instructions `pe` retired since.
+    /// Makes `pe`'s guest-visible clock follow this tracer's model (timed mode only; in
+    /// bulk mode the PE keeps counting one cycle per instruction).
+    pub fn install(&self, pe: &mut Pe) {
+        if TIMED {
+            pe.clock = crate::pmu::Clock {
+                modelled: true,
+                cycles: self.model.cycles(),
+                freq_hz: self.model.frequency_hz(),
+            };
+        }
+    }
+
+    /// Modelled cycles so far (in bulk mode, after charging what `pe` retired since).
     pub fn cycles(&mut self, pe: &Pe) -> u64 {
         self.catch_up(pe, pe.st.pstate.el);
         self.model.cycles()
@@ -50,8 +72,21 @@ impl<M: CycleModel> TrapTracer<M> {
         self.recorder.report(self.model.name())
     }
 
-    /// Charges the instructions retired since the last event.
+    /// Mean cycles of taking a `key` exception and of the ERET from `key.to` to
+    /// `key.from`, when seen.
+    pub fn entry_and_return(&self, key: &TrapKey) -> (Option<f64>, Option<f64>) {
+        let mean = |v: Option<&(u64, u64)>| v.filter(|v| v.1 > 0).map(|v| v.0 as f64 / v.1 as f64);
+        (
+            mean(self.entry_cycles.get(key)),
+            mean(self.return_cycles.get(&(key.to, key.from))),
+        )
+    }
+
+    /// Bulk mode: charges the instructions retired since the last event, at `el`.
     fn catch_up(&mut self, pe: &Pe, el: El) {
+        if TIMED {
+            return;
+        }
         let n = pe.retired.saturating_sub(self.charged_insns);
         self.charged_insns = pe.retired;
         if n > 0 {
@@ -78,9 +113,10 @@ fn sysreg_name(enc: u16, read: bool) -> Option<SysRegName> {
     })
 }
 
-impl<M: CycleModel> Tracer for TrapTracer<M> {
+impl<M: CycleModel, const TIMED: bool> Tracer for TrapTracer<M, TIMED> {
     const ENABLED: bool = false;
     const EXCEPTIONS: bool = true;
+    const TIMING: bool = TIMED;
 
     fn before(&mut self, _: &Pe, _: u64, _: u32, _: &Insn) {}
 
@@ -88,8 +124,22 @@ impl<M: CycleModel> Tracer for TrapTracer<M> {
 
     fn after(&mut self, _: &Pe) {}
 
+    #[inline(always)]
+    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
+        let r = Retired {
+            pc,
+            next_pc,
+            el,
+            mem: op.class.is_memory().then_some(pe.data_access),
+            ctx: pe.xlat.ctx as u32,
+            walk_reads: pe.xlat.walk_reads,
+        };
+        self.model.retire(op, &r, &mut pe.events);
+        pe.clock.cycles = self.model.cycles();
+    }
+
     #[cold]
-    fn exception_taken(&mut self, pe: &Pe, e: &Exception, from: El) {
+    fn exception_taken(&mut self, pe: &mut Pe, e: &Exception, from: El) {
         self.catch_up(pe, from);
         let vector = match e.kind {
             VectorKind::Sync => Vector::Sync,
@@ -98,25 +148,45 @@ impl<M: CycleModel> Tracer for TrapTracer<M> {
             VectorKind::SError => Vector::SError,
         };
         let detail = TrapDetail::classify(vector, e.esr, sysreg_name);
+        let key = TrapKey {
+            detail,
+            from,
+            to: e.target,
+        };
         let entry = TrapEntry {
-            key: TrapKey {
-                detail,
-                from,
-                to: e.target,
-            },
+            key,
             return_pc: e.preferred_return,
         };
-        self.recorder
-            .on_exception_entry(entry, self.model.cycles(), pe.retired);
+        let before = self.model.cycles();
+        self.recorder.on_exception_entry(entry, before, pe.retired);
+        let events = if TIMED {
+            &mut pe.events
+        } else {
+            &mut self.events
+        };
         self.model
-            .exception_entry(detail.ec(), from, e.target, &mut self.events);
+            .exception_entry(detail.ec(), from, e.target, events);
+        let cost = self.model.cycles() - before;
+        let slot = self.entry_cycles.entry(key).or_default();
+        *slot = (slot.0 + cost, slot.1 + 1);
+        pe.clock.cycles = self.model.cycles();
     }
 
     #[cold]
-    fn exception_returned(&mut self, pe: &Pe, from: El) {
+    fn exception_returned(&mut self, pe: &mut Pe, from: El) {
         self.catch_up(pe, from);
         let to = pe.st.pstate.el;
-        self.model.exception_return(from, to, &mut self.events);
+        let before = self.model.cycles();
+        let events = if TIMED {
+            &mut pe.events
+        } else {
+            &mut self.events
+        };
+        self.model.exception_return(from, to, events);
+        let cost = self.model.cycles() - before;
+        let slot = self.return_cycles.entry((from, to)).or_default();
+        *slot = (slot.0 + cost, slot.1 + 1);
+        pe.clock.cycles = self.model.cycles();
         let ret = TrapReturn {
             from,
             to,

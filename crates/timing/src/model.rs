@@ -127,7 +127,9 @@ impl CycleModel for PresetModel {
     }
 
     fn exception_entry(&mut self, ec: u8, from: El, _to: El, ev: &mut EventTotals) {
-        self.cycles = self.cycles.saturating_add(self.preset.exception_entry_cycles);
+        self.cycles = self
+            .cycles
+            .saturating_add(self.preset.exception_entry_cycles);
         ev.add(Event::ExcTaken, from, 1);
         if ec == 0x16 {
             ev.add(Event::ExcHvc, from, 1);
@@ -135,7 +137,9 @@ impl CycleModel for PresetModel {
     }
 
     fn exception_return(&mut self, _from: El, _to: El, _ev: &mut EventTotals) {
-        self.cycles = self.cycles.saturating_add(self.preset.exception_return_cycles);
+        self.cycles = self
+            .cycles
+            .saturating_add(self.preset.exception_return_cycles);
     }
 }
 

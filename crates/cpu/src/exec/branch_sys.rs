@@ -708,6 +708,16 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             self.pe.xlat.dirty = true;
             return Ok(Flow::EndBlock);
         }
+        if def.storage == Storage::Counter {
+            let pending = self.retired_in_block();
+            self.pe.write_counter_register(def.id, v, pending);
+            return Ok(Flow::Next);
+        }
+        if matches!(def.id, regs::MDCR_EL2 | regs::MDCR_EL3 | regs::SCR_EL3) {
+            // They decide at which ELs the PMU counts: count up to here under the old.
+            let pending = self.retired_in_block();
+            self.pe.settle_pmu(pending);
+        }
         self.pe.sys.set(idx, v);
         if def.context {
             // Translation, routing or trap controls changed: recompute the context before
@@ -753,6 +763,10 @@ impl<P: Platform> BranchSysVisitor for Exec<'_, P> {
             Storage::PeState if def.id == regs::ISR_EL1 => self.isr_el1(&self.pe.trap_ctx()),
             Storage::PeState => self.read_pe_state(def.id)?,
             Storage::Const => self.read_register(&self.pe.trap_ctx(), idx, def.id),
+            Storage::Counter => {
+                let pending = self.retired_in_block();
+                self.pe.read_counter_register(def.id, pending)
+            }
         };
         self.pe.st.set_xr(i.rt, v);
         Ok(Flow::Next)

@@ -204,6 +204,7 @@ impl<P: Platform> Exec<'_, P> {
         let Some((off, p)) = self.fast_entry(va, esize, crate::tlb::perm::WRITE) else {
             return Ok(false);
         };
+        self.note_access(va, self.mem.base() + off as u64);
         if p & crate::tlb::perm::CHECKED != 0 {
             self.check_tags(va, off, 2 * esize, false)?;
         }

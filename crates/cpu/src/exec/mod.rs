@@ -69,6 +69,9 @@ pub struct Exec<'a, P: Platform> {
     pub plat: &'a mut P,
     /// Address of the instruction being executed.
     pub pc: u64,
+    /// Address of the first instruction of the block being executed (instructions before
+    /// `pc` in it have retired but are not in `Pe::retired` yet).
+    pub block_pc: u64,
     /// The current access is unprivileged (LDTR/STTR family): checked as EL0.
     pub unprivileged: bool,
 }
@@ -218,11 +221,26 @@ impl<P: Platform> Exec<'_, P> {
         ok.then_some((e.base as usize + off, e.perm))
     }
 
+    /// Remembers the data access being made, for a cycle model (the last one of an
+    /// instruction wins; two stores, cheaper than asking whether a model listens).
+    #[inline(always)]
+    pub(crate) fn note_access(&mut self, va: u64, pa: u64) {
+        self.pe.data_access = a64sim_timing::MemAccess { va, pa };
+    }
+
+    /// Instructions of the current block before this one: retired, but not yet counted in
+    /// `Pe::retired` (the run loop counts per block).
+    #[inline]
+    pub fn retired_in_block(&self) -> u64 {
+        self.pc.wrapping_sub(self.block_pc) / 4
+    }
+
     /// Loads `size` (1, 2, 4 or 8) bytes, zero-extended.
     #[inline(always)]
     pub fn read(&mut self, va: u64, size: usize) -> Result<u64, Trap> {
         if self.pe.xlat.active {
             if let Some((off, p)) = self.fast_entry(va, size, perm::READ) {
+                self.note_access(va, self.mem.base() + off as u64);
                 if p & perm::CHECKED != 0 {
                     self.check_tags(va, off, size, true)?;
                 }
@@ -231,6 +249,7 @@ impl<P: Platform> Exec<'_, P> {
             return self.read_translated(va, size);
         }
         self.check_device_alignment(va, size, false)?;
+        self.note_access(va, va);
         match self.mem.offset(va, size) {
             Some(off) => Ok(self.mem.read_at(off, size)),
             None => self.read_slow(va, va, size),
@@ -242,6 +261,7 @@ impl<P: Platform> Exec<'_, P> {
     pub fn write(&mut self, va: u64, size: usize, v: u64) -> Result<(), Trap> {
         if self.pe.xlat.active {
             if let Some((off, p)) = self.fast_entry(va, size, perm::WRITE) {
+                self.note_access(va, self.mem.base() + off as u64);
                 if p & perm::CHECKED != 0 {
                     self.check_tags(va, off, size, false)?;
                 }
@@ -251,6 +271,7 @@ impl<P: Platform> Exec<'_, P> {
             return self.write_translated(va, size, v);
         }
         self.check_device_alignment(va, size, true)?;
+        self.note_access(va, va);
         match self.mem.offset(va, size) {
             Some(off) => {
                 self.mem.write_at(off, size, v);
@@ -283,7 +304,9 @@ impl<P: Platform> Exec<'_, P> {
         if e.perm & perm::DEVICE != 0 && misaligned {
             return Err(self.data_abort(va, fsc::ALIGNMENT, write));
         }
-        Ok((e.phys(self.mem.base(), va), e.perm))
+        let pa = e.phys(self.mem.base(), va);
+        self.note_access(va, pa);
+        Ok((pa, e.perm))
     }
 
     /// The abort for a translation fault of this instruction's data access. A stage-2

@@ -187,6 +187,7 @@ mod tests {
             mem,
             plat: &mut plat,
             pc: CODE,
+            block_pc: CODE,
             unprivileged: false,
         };
         a64sim_isa::decode(word).visit(&mut e).map(|_| ())

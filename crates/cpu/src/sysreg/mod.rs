@@ -33,6 +33,9 @@ pub enum Storage {
     Const,
     /// A view of PE state (PSTATE fields, banked stack pointers) handled by the executor.
     PeState,
+    /// A counter or PMU register, computed from the clock and the event counts
+    /// (`crate::pmu`).
+    Counter,
 }
 
 /// One row of the system-register table.

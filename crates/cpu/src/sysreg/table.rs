@@ -10,7 +10,7 @@ use a64sim_isa::sysreg::SysRegId;
 
 use Access::{ReadOnly as RO, ReadWrite as RW, WriteOnly as WO};
 use El::{El0, El1, El2, El3};
-use Storage::{Const, PeState, Plain};
+use Storage::{Const, Counter, PeState, Plain};
 
 const fn row(id: SysRegId, min_el: El, access: Access, storage: Storage, reset: u64) -> SysRegDef {
     SysRegDef {
@@ -61,6 +61,11 @@ const fn pe(id: SysRegId, min_el: El, access: Access) -> SysRegDef {
     row(id, min_el, access, PeState, 0)
 }
 
+/// A counter or PMU register computed by `crate::pmu`.
+const fn counter(id: SysRegId, min_el: El, access: Access) -> SysRegDef {
+    row(id, min_el, access, Counter, 0)
+}
+
 /// `r` guarded by `traps`.
 const fn t(mut r: SysRegDef, traps: &'static [RuleId]) -> SysRegDef {
     r.traps = traps;
@@ -102,6 +107,12 @@ const ATA: &[RuleId] = &[HcrAta, ScrAta];
 const ID2: &[RuleId] = &[HcrTid2];
 /// Debug registers.
 const DBG: &[RuleId] = &[Mdcr2Tda, Mdcr3Tda];
+/// PMU registers (ARCH.md §5.3): PMUSERENR_EL0.EN at EL0, MDCR_EL2.TPM, MDCR_EL3.TPM.
+const PMU: &[RuleId] = &[PmuserenrEn, Mdcr2Tpm, Mdcr3Tpm];
+/// PMU event counters: EL0 reads also with PMUSERENR_EL0.ER, writes only with EN.
+const PMU_EVCNT: &[RuleId] = &[PmuserenrEr, PmuserenrEnWrite, Mdcr2Tpm, Mdcr3Tpm];
+/// PMU registers of EL1 (no EL0 access).
+const PMU_EL1: &[RuleId] = &[Mdcr2Tpm, Mdcr3Tpm];
 /// OS lock and power-down debug registers.
 const DBG_OS: &[RuleId] = &[Mdcr2Tdosa, Mdcr3Tdosa];
 
@@ -111,7 +122,7 @@ const SCTLR_EL1_RES1: u64 = (1 << 29) | (1 << 28) | (1 << 23) | (1 << 22) | (1 <
 const SPSR_RES0: u64 = !0xf3f0_3fdf_u64 & 0xffff_ffff | 0xffff_ffff_0000_0000;
 
 /// Number of rows.
-pub const ROWS: usize = 149;
+pub const ROWS: usize = 179;
 
 /// Every system register a64sim implements.
 pub static SYSREGS: [SysRegDef; ROWS] = [
@@ -182,7 +193,8 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     t(ctx(CPACR_EL1, El1, 0), &[Cptr2Tcpac, Cptr3Tcpac]),
     t(ctx(CPTR_EL2, El2, 0), &[Cptr3Tcpac]),
     ctx(CPTR_EL3, El3, 0),
-    ctx(MDCR_EL2, El2, 0),
+    // HPMN resets to PMCR_EL0.N (all counters belong to EL0/EL1), as in QEMU.
+    ctx(MDCR_EL2, El2, crate::pmu::COUNTERS as u64),
     ctx(MDCR_EL3, El3, 0),
     // Thread ID registers.
     rw(TPIDR_EL0, El0, 0),
@@ -217,6 +229,57 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     rw(CNTKCTL_EL1, El1, 0),
     rw(CNTHCTL_EL2, El2, 0),
     rw(CNTVOFF_EL2, El2, 0),
+    // The generic counter (ARCH.md §6.1), ticking with modelled time (`crate::pmu`).
+    t(
+        counter(CNTPCT_EL0, El0, RO),
+        &[CntkctlEl0pcten, CnthctlEl1pcten],
+    ),
+    t(counter(CNTVCT_EL0, El0, RO), &[CntkctlEl0vcten]),
+    // PMUv3 (ARCH.md §5.3): a cycle counter and six event counters (`crate::pmu`).
+    t(
+        counter(PMCR_EL0, El0, RW),
+        &[PmuserenrEn, Mdcr2Tpm, Mdcr2Tpmcr, Mdcr3Tpm],
+    ),
+    t(counter(PMCNTENSET_EL0, El0, RW), PMU),
+    t(counter(PMCNTENCLR_EL0, El0, RW), PMU),
+    t(counter(PMOVSSET_EL0, El0, RW), PMU),
+    t(counter(PMOVSCLR_EL0, El0, RW), PMU),
+    t(
+        counter(PMSWINC_EL0, El0, WO),
+        &[PmuserenrSw, Mdcr2Tpm, Mdcr3Tpm],
+    ),
+    t(
+        counter(PMSELR_EL0, El0, RW),
+        &[PmuserenrErSel, Mdcr2Tpm, Mdcr3Tpm],
+    ),
+    t(counter(PMCEID0_EL0, El0, RO), PMU),
+    t(counter(PMCEID1_EL0, El0, RO), PMU),
+    t(
+        counter(PMCCNTR_EL0, El0, RW),
+        &[PmuserenrCr, PmuserenrEnWrite, Mdcr2Tpm, Mdcr3Tpm],
+    ),
+    t(counter(PMCCFILTR_EL0, El0, RW), PMU),
+    t(counter(PMXEVTYPER_EL0, El0, RW), PMU),
+    t(counter(PMXEVCNTR_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR0_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR1_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR2_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR3_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR4_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVCNTR5_EL0, El0, RW), PMU_EVCNT),
+    t(counter(PMEVTYPER0_EL0, El0, RW), PMU),
+    t(counter(PMEVTYPER1_EL0, El0, RW), PMU),
+    t(counter(PMEVTYPER2_EL0, El0, RW), PMU),
+    t(counter(PMEVTYPER3_EL0, El0, RW), PMU),
+    t(counter(PMEVTYPER4_EL0, El0, RW), PMU),
+    t(counter(PMEVTYPER5_EL0, El0, RW), PMU),
+    t(counter(PMINTENSET_EL1, El1, RW), PMU_EL1),
+    t(counter(PMINTENCLR_EL1, El1, RW), PMU_EL1),
+    // EL0 may read PMUSERENR_EL0; only EL1 and above write it.
+    t(
+        writable_at(m(rw(PMUSERENR_EL0, El0, 0), !0xf, 0), El1),
+        PMU_EL1,
+    ),
     // Debug (ARCH.md §5.4): plain storage behind the MDCR traps.
     t(rw(MDSCR_EL1, El1, 0), DBG),
     t(rw(MDCCINT_EL1, El1, 0), DBG),
@@ -282,8 +345,9 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     id(ID_AA64PFR1_EL1, 0x0000_0010_0000_0321),
     id(ID_AA64ZFR0_EL1, 0),
     id(ID_AA64SMFR0_EL1, 0),
-    // DebugVer = 6 (v8.0), BRPs = 1 and WRPs = 1 (two of each), no PMU.
-    id(ID_AA64DFR0_EL1, 0x0000_0000_0010_1006),
+    // DebugVer = 6 (v8.0), PMUVer = 4 (PMUv3p1, `crate::pmu`), BRPs = 1 and WRPs = 1
+    // (two of each).
+    id(ID_AA64DFR0_EL1, 0x0000_0000_0010_1406),
     id(ID_AA64DFR1_EL1, 0),
     id(ID_AA64AFR0_EL1, 0),
     id(ID_AA64AFR1_EL1, 0),

@@ -95,7 +95,7 @@ proptest! {
         let mut model: Vec<Option<(u64, u64)>> = vec![None; PAGES as usize];
         let mut plat = NullPlatform;
         for o in ops {
-            let mut exec = Exec { pe: &mut cpu.pe, mem: &mut mem, plat: &mut plat, pc: CODE, unprivileged: false };
+            let mut exec = Exec { pe: &mut cpu.pe, mem: &mut mem, plat: &mut plat, pc: CODE, block_pc: CODE, unprivileged: false };
             exec.pe.refresh_translation();
             match o {
                 Op::Remap { page: p, target, ap } => {
@@ -156,6 +156,7 @@ fn a_stale_mapping_does_not_survive_tlbi() {
         mem: &mut mem,
         plat: &mut plat,
         pc: CODE,
+        block_pc: CODE,
         unprivileged: false,
     };
     exec.pe.refresh_translation();
