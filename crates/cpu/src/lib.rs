@@ -13,6 +13,8 @@
 //!   [`trace`] writes the default text trace, [`trace_state`] records the state before each
 //!   instruction as QEMU's `-d cpu` log shows it; [`trap_report`] records every trap
 //!   under an `a64sim-timing` cycle model through the loop's exception hooks.
+//! * [`timing_op`]: what the cycle model is told about each decoded instruction (its
+//!   timing class, the registers it reads and writes, the bytes it moves).
 
 pub mod block;
 pub mod error;
