@@ -134,9 +134,17 @@ pub struct Image {
     pub entry: u64,
     /// What to copy where.
     pub segments: Vec<Segment>,
+    /// Defined symbols of an ELF image, by name (empty for raw images): host tools find
+    /// the data a guest left behind through them (`a64sim bench-traps`).
+    pub symbols: Vec<(String, u64)>,
 }
 
 impl Image {
+    /// The address of the symbol called `name`, if the image defines it.
+    pub fn symbol(&self, name: &str) -> Option<u64> {
+        self.symbols.iter().find(|s| s.0 == name).map(|s| s.1)
+    }
+
     /// Copies the segments into RAM, checking that everything fits.
     pub fn copy_into(&self, mem: &mut PhysMem) -> Result<(), LoadError> {
         let (ram_start, ram_end) = (mem.base(), mem.base() + mem.size() as u64);
@@ -204,6 +212,7 @@ pub fn parse_image(
                 data: bytes.to_vec(),
                 mem_size: bytes.len() as u64,
             }],
+            symbols: Vec::new(),
         });
     }
     if bytes.len() < 4 || &bytes[..4] != header::ELFMAG {
@@ -277,10 +286,17 @@ pub fn parse_image(
             reason: "no loadable (PT_LOAD) segments".into(),
         });
     }
+    let symbols = elf
+        .syms
+        .iter()
+        .filter(|s| s.st_shndx != 0 && s.st_name != 0)
+        .filter_map(|s| Some((elf.strtab.get_at(s.st_name)?.to_string(), s.st_value)))
+        .collect();
     Ok(Image {
         path: path_buf,
         format: ImageFormat::Elf,
         entry: elf.header.e_entry,
         segments,
+        symbols,
     })
 }

@@ -172,3 +172,15 @@ fn random_bytes_never_panic() {
         let _ = parse_image(Path::new("fuzz.elf"), &b, None);
     }
 }
+
+/// Symbols of an assembled image are found by name (checked against binutils' `nm`
+/// output for the demo: `_start` is the entry point); a hand-made ELF has none.
+#[test]
+fn elf_symbols_are_found_by_name() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/images/demo.elf");
+    let image = load_image(&root, None).unwrap();
+    assert_eq!(image.symbol("_start"), Some(image.entry));
+    assert_eq!(image.symbol("no_such_symbol"), None);
+    let bare = parse_image(Path::new("bare.elf"), &elf(RAM_BASE, &[0; 4]), None).unwrap();
+    assert!(bare.symbols.is_empty());
+}
