@@ -16,8 +16,8 @@
 //! - Semihosting (`HLT #0xF000`) is a record like any instruction (QEMU handles the call
 //!   when the instruction executes and logs the next one).
 //! - Differences with a known cause are tolerated by the named [`RULES`] (and counted in
-//!   the report): X0 after SYS_WRITEC/SYS_WRITE0, NZCV that QEMU clears on exception entry,
-//!   MDCR_EL2.HPMN. [`Options::strict`] turns them off.
+//!   the report): X0 after SYS_WRITEC/SYS_WRITE0, NZCV that QEMU clears on exception entry.
+//!   [`Options::strict`] turns them off.
 //! - Asynchronous exceptions (IRQ, FIQ, SError, virtual and NMI forms) depend on timing and
 //!   are out of scope: QEMU logs their entry (`-d int`), and the comparison stops there with
 //!   [`Verdict::AsyncException`].
@@ -321,7 +321,7 @@ pub struct Rule {
 }
 
 /// The tolerance rules, in the order they are tried.
-pub const RULES: [Rule; 3] = [
+pub const RULES: [Rule; 2] = [
     Rule {
         name: "semihosting-corrupts-x0",
         reason: "SYS_WRITEC and SYS_WRITE0 leave X0 corrupted (semihosting specification); \
@@ -332,15 +332,7 @@ pub const RULES: [Rule; 3] = [
         reason: "QEMU clears PSTATE.{N,Z,C,V} on exception entry; AArch64.TakeException \
                  leaves them unchanged, as a64sim does",
     },
-    Rule {
-        name: "mdcr-el2-hpmn-pmu",
-        reason: "QEMU's -cpu max has a PMU with 6 counters and resets MDCR_EL2.HPMN to 6 \
-                 (with pmu=off too); a64sim has no PMU, so HPMN is RES0",
-    },
 ];
-
-/// `MRS Xt, MDCR_EL2` without its Rt field.
-const MRS_MDCR_EL2: u32 = 0xd53c_1120;
 
 /// A field of a record that a rule may tolerate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -404,14 +396,6 @@ impl Tolerances {
                     }) =>
             {
                 Some(1)
-            }
-            Field::X(t)
-                if prev
-                    .word
-                    .is_some_and(|w| w & !0x1f == MRS_MDCR_EL2 && (w & 0x1f) as usize == t)
-                    && delta & !0x1f == 0 =>
-            {
-                Some(2)
             }
             _ => None,
         }
@@ -767,25 +751,5 @@ mod tests {
         assert!(!Tolerances::default().accept(1, &a, &q, Some(&prev), &svc, false));
         q.pstate = 0x0000_03cd;
         assert!(!Tolerances::default().accept(1, &a, &q, Some(&prev), &svc, false));
-    }
-
-    #[test]
-    fn mdcr_el2_hpmn_is_tolerated_in_the_destination_of_the_mrs() {
-        let prev = rec(0x100, Some(MRS_MDCR_EL2 | 3));
-        let (mut a, mut q) = (rec(0x104, Some(0)), rec(0x104, None));
-        q.x[3] = 6;
-        let mut t = Tolerances::default();
-        assert!(t.accept(1, &a, &q, Some(&prev), &[], false));
-        // `bic x3, x3, #0x100` keeps the difference: still tolerated.
-        a.x[3] = 0x100;
-        q.x[3] = 0x106;
-        assert!(t.accept(2, &a, &q, Some(&a), &[], false));
-        // Another register, or bits beyond HPMN: not tolerated.
-        let (a, mut q) = (rec(0x104, Some(0)), rec(0x104, None));
-        q.x[4] = 6;
-        assert!(!Tolerances::default().accept(1, &a, &q, Some(&prev), &[], false));
-        q.x[4] = 0;
-        q.x[3] = 0x46;
-        assert!(!Tolerances::default().accept(1, &a, &q, Some(&prev), &[], false));
     }
 }

@@ -36,6 +36,22 @@ pub struct BenchArgs {
     /// Kill a run that takes longer than this many seconds.
     #[arg(long, default_value_t = 600, value_name = "SECS")]
     pub timeout: u64,
+    /// Skip the cycle-model section (each preset's slowdown against `--timing off`).
+    #[arg(long)]
+    pub no_presets: bool,
+}
+
+/// The workloads the cycle-model section times: integer, load/store (MMU off and on) and
+/// trap-heavy code.
+const PRESET_WORKLOADS: [&str; 4] = ["int_loop", "ldst_loop", "ldst_loop_mmu", "hvc_roundtrip"];
+/// The `--timing` settings the cycle-model section compares, `off` first (the reference).
+const PRESET_SETTINGS: [&str; 4] = ["off", "functional", "a55", "n1"];
+
+/// One workload under every preset: median wall seconds per setting.
+#[derive(Debug, Default)]
+struct PresetRow {
+    name: String,
+    secs: Vec<Option<f64>>,
 }
 
 /// What one run of one emulator produced.
@@ -127,8 +143,14 @@ pub fn run(args: BenchArgs) -> Result<(), Box<dyn Error>> {
             ));
         }
         print_table(&results, use_qemu, args.runs);
+        let presets = if args.no_presets {
+            Vec::new()
+        } else {
+            bench_presets(&root, &a64sim, &images, args.runs, timeout)
+        };
+        print_presets(&presets, args.runs);
         if let Some(path) = &args.json {
-            fs::write(path, to_json(&results, args.runs))
+            fs::write(path, to_json(&results, &presets, args.runs))
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             println!("xtask: bench: wrote {}", path.display());
         }
@@ -165,6 +187,86 @@ pub fn run(args: BenchArgs) -> Result<(), Box<dyn Error>> {
         );
     }
     Ok(())
+}
+
+/// Times the [`PRESET_WORKLOADS`] among `images` under every [`PRESET_SETTINGS`].
+fn bench_presets(
+    root: &Path,
+    a64sim: &Path,
+    images: &[PathBuf],
+    runs: u32,
+    timeout: Duration,
+) -> Vec<PresetRow> {
+    let mut rows = Vec::new();
+    for image in images {
+        let name = workload_name(image);
+        if !PRESET_WORKLOADS.contains(&name.as_str()) {
+            continue;
+        }
+        println!("\n==> {name} under the cycle-model presets");
+        let mut row = PresetRow {
+            name: name.clone(),
+            secs: Vec::new(),
+        };
+        for setting in PRESET_SETTINGS {
+            let mut times = Vec::new();
+            for i in 1..=runs {
+                let mut cmd = Command::new(a64sim);
+                cmd.current_dir(root)
+                    .arg("run")
+                    .arg(image)
+                    .args(["--timing", setting]);
+                match timed_run(cmd, timeout) {
+                    Ok(out) if out.code == Some(0) && !out.timed_out => {
+                        println!(
+                            "  {name} --timing {setting} run {i}/{runs}: {:.3} s",
+                            out.secs
+                        );
+                        times.push(out.secs);
+                    }
+                    Ok(out) => println!(
+                        "  {name} --timing {setting} run {i}/{runs}: FAILED (status {:?}){}",
+                        out.code,
+                        tail_lines(&out.stderr, 3)
+                    ),
+                    Err(e) => println!("  {name} --timing {setting} run {i}/{runs}: {e}"),
+                }
+            }
+            row.secs.push(median(&times));
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// Prints each preset's slowdown against `--timing off`.
+fn print_presets(rows: &[PresetRow], runs: u32) {
+    if rows.is_empty() {
+        return;
+    }
+    println!();
+    let mut head = format!("{:<16}", "workload");
+    for s in PRESET_SETTINGS {
+        let _ = write!(head, "  {:>16}", format!("{s} s (x off)"));
+    }
+    println!("{head}");
+    for r in rows {
+        let base = r.secs.first().copied().flatten();
+        let mut line = format!("{:<16}", r.name);
+        for t in &r.secs {
+            let cell = match (t, base) {
+                (Some(t), Some(b)) if b > 0.0 => format!("{t:.3} ({:.2}x)", t / b),
+                (Some(t), _) => format!("{t:.3}"),
+                (None, _) => "-".to_string(),
+            };
+            let _ = write!(line, "  {cell:>16}");
+        }
+        println!("{line}");
+    }
+    println!(
+        "(medians of {runs} wall-time runs; `off` is the plain interpreter, the others run \
+         the cycle model on every instruction; target: a55 at most 2x off)"
+    );
 }
 
 /// `DIR/bench_*.elf`, sorted, keeping names containing `filter`.
@@ -527,7 +629,7 @@ fn print_table(results: &[Workload], use_qemu: bool, runs: u32) {
 }
 
 /// The results as JSON.
-fn to_json(results: &[Workload], runs: u32) -> String {
+fn to_json(results: &[Workload], presets: &[PresetRow], runs: u32) -> String {
     fn num(v: Option<f64>) -> String {
         match v {
             Some(x) if x.is_finite() => format!("{x}"),
@@ -562,6 +664,21 @@ fn to_json(results: &[Workload], runs: u32) -> String {
             w.unsupported
                 .as_deref()
                 .map_or_else(|| "null".to_string(), json_string),
+        );
+    }
+    s.push_str("  ],\n  \"presets\": [\n");
+    for (i, r) in presets.iter().enumerate() {
+        let sep = if i + 1 < presets.len() { "," } else { "" };
+        let cells: Vec<String> = PRESET_SETTINGS
+            .iter()
+            .zip(&r.secs)
+            .map(|(k, v)| format!("{}: {}", json_string(k), num(*v)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "    {{\"name\": {}, \"median_s\": {{{}}}}}{sep}",
+            json_string(&r.name),
+            cells.join(", ")
         );
     }
     s.push_str("  ]\n}\n");
@@ -672,7 +789,14 @@ mod tests {
         };
         assert_eq!(ratio(&w), Some(2.0));
         assert_eq!(mips(&w), Some(2.0));
-        let j = to_json(&[w], 3);
+        let p = PresetRow {
+            name: "loop".into(),
+            secs: vec![Some(1.5), None, Some(2.0), Some(4.0)],
+        };
+        let j = to_json(&[w], &[p], 3);
+        assert!(
+            j.contains("\"median_s\": {\"off\": 1.5, \"functional\": null, \"a55\": 2, \"n1\": 4}")
+        );
         assert!(j.contains("\"name\": \"loop\""));
         assert!(j.contains("\"ratio\": 2,"));
         assert!(j.contains("\"instructions\": 4000000"));
