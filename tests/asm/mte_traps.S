@@ -80,13 +80,7 @@ _start:
     SETUP
     EL_INIT
     // EL1 stage 1 for part 7 (written with the MMU off)
-    LA      x0, l1_table
-    LI      x1, RAM
-    LI      x2, (RAM | B_BASE | B_NORMAL)
-    bl      mteb_l1
-    LI      x1, (RAM + TAG_OFF)
-    LI      x2, (RAM | B_BASE | B_TAGGED | B_PXN | B_UXN)
-    bl      mteb_l1
+    MTEB_ALIAS_L1 l1_table, RAM, TAG_OFF
 
     PUTS    "== 1. EL1: HCR_EL2.ATA=0, SCR_EL3.ATA=1 (EC 0x18 to EL2) ==\n"
     CFG     HCR_RW, SCR_A

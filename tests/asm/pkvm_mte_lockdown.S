@@ -43,9 +43,6 @@
     .equ RAM, 0x40000000
     .equ TAG_OFF, 0x40000000
     .equ FAR_MARK, 0x00fa000000000fa0
-    .equ SPSR_TCO, (1 << 25)
-    .equ SPSR_DIT, (1 << 24)
-    .equ SPSR_NZCV, (0xf << 28)
 
 // TRAPPING insn: x28 = the instruction's address, then the instruction
 .macro AT28 insn:vararg
@@ -76,23 +73,7 @@ el2_entry:
 // Synchronous exception from EL1 (VBAR_EL2 + 0x400): HVC calls and the
 // trapped MTE register accesses. x0..x30 saved on SP_EL2.
 el2_lower_sync:
-    sub     sp, sp, #256
-    stp     x0, x1, [sp, #0]
-    stp     x2, x3, [sp, #16]
-    stp     x4, x5, [sp, #32]
-    stp     x6, x7, [sp, #48]
-    stp     x8, x9, [sp, #64]
-    stp     x10, x11, [sp, #80]
-    stp     x12, x13, [sp, #96]
-    stp     x14, x15, [sp, #112]
-    stp     x16, x17, [sp, #128]
-    stp     x18, x19, [sp, #144]
-    stp     x20, x21, [sp, #160]
-    stp     x22, x23, [sp, #176]
-    stp     x24, x25, [sp, #192]
-    stp     x26, x27, [sp, #208]
-    stp     x28, x29, [sp, #224]
-    str     x30, [sp, #240]
+    HYP_SAVE_GPRS
     mrs     x19, esr_el2
     mrs     x20, elr_el2
     mrs     x21, spsr_el2
@@ -123,24 +104,7 @@ el2_lower_sync:
     PR      "   iss_dir_read", x0
 
     // inject an UNDEF into EL1
-    mov     x0, #(1 << 25)                  // EC 0x00, IL=1
-    msr     esr_el1, x0
-    msr     elr_el1, x20
-    msr     spsr_el1, x21
-    LI      x1, (SPSR_NZCV | SPSR_PAN | SPSR_DIT)
-    and     x0, x21, x1                     // NZCV, PAN, DIT carried
-    mrs     x1, sctlr_el1
-    tbnz    x1, #23, 1f                     // SPAN=0: PAN set on entry
-    orr     x0, x0, #SPSR_PAN
-1:  ubfx    x2, x1, #44, #1                 // DSSBS -> SSBS (bit 12)
-    orr     x0, x0, x2, lsl #12
-    orr     x0, x0, #SPSR_TCO
-    mov     x1, #(SPSR_DAIF | SPSR_EL1H)
-    orr     x0, x0, x1
-    msr     spsr_el2, x0
-    mrs     x1, vbar_el1
-    add     x1, x1, #0x200
-    msr     elr_el2, x1
+    HYP_INJECT_UNDEF x20, x21
     PR      "   inject_spsr_el2", x0
     PUTS    "   undef injected\n"
     b       el2_return
@@ -171,23 +135,7 @@ el2_hvc_exit:
     EXIT    0
 
 el2_return:
-    ldp     x0, x1, [sp, #0]
-    ldp     x2, x3, [sp, #16]
-    ldp     x4, x5, [sp, #32]
-    ldp     x6, x7, [sp, #48]
-    ldp     x8, x9, [sp, #64]
-    ldp     x10, x11, [sp, #80]
-    ldp     x12, x13, [sp, #96]
-    ldp     x14, x15, [sp, #112]
-    ldp     x16, x17, [sp, #128]
-    ldp     x18, x19, [sp, #144]
-    ldp     x20, x21, [sp, #160]
-    ldp     x22, x23, [sp, #176]
-    ldp     x24, x25, [sp, #192]
-    ldp     x26, x27, [sp, #208]
-    ldp     x28, x29, [sp, #224]
-    ldr     x30, [sp, #240]
-    add     sp, sp, #256
+    HYP_RESTORE_GPRS
     eret
 
 el2_bad:
@@ -199,13 +147,7 @@ el2_bad:
 // ------------------------------------------------------------------ EL1
 el1_boot:
     PUTS    "== EL1 host: boot ==\n"
-    LA      x0, l1_table
-    LI      x1, RAM
-    LI      x2, (RAM | B_BASE | B_NORMAL)
-    bl      mteb_l1
-    LI      x1, (RAM + TAG_OFF)
-    LI      x2, (RAM | B_BASE | B_TAGGED | B_PXN | B_UXN)
-    bl      mteb_l1
+    MTEB_ALIAS_L1 l1_table, RAM, TAG_OFF
     LI      x0, TCR_EL1_MTE
     LA      x1, l1_table
     LA      x2, l1_table
