@@ -15,11 +15,10 @@ use std::time::{Duration, Instant};
 /// Features that a64sim does not have yet, which a test program may require.
 pub const MISSING_FEATURES: &[(&str, &str)] = &[
     ("timer", "the generic timer and GIC issue"),
-    ("pmu", "the PMU of the timing issue"),
 ];
 
 /// Features test programs may require that a64sim has: their programs run.
-pub const PRESENT_FEATURES: &[&str] = &["mmu", "mte"];
+pub const PRESENT_FEATURES: &[&str] = &["mmu", "mte", "pmu"];
 
 /// The QEMU arguments of the comparison machine, from `tests/qemu-machine.args` (the one
 /// place that line lives; `cargo xtask images` reads it too). The image follows `-kernel`.

@@ -1,6 +1,6 @@
 // a64sim-requires: pmu
 //
-// bench_traps.S - the guest of `a64sim bench-traps`: the round trip of each
+// trap_paths.S - the guest of `a64sim bench-traps`: the round trip of each
 // trap path a hypervisor cares about, timed from the guest with the PMU
 // cycle counter PMCCNTR_EL0 (include/pmu.inc), N = 64 iterations each.
 //
@@ -174,7 +174,7 @@ _start:
 
 // ------------------------------------------------------------------ EL2
 el2_entry:
-    PUTS    "== bench_traps: trap round trips, cycles in bench_results ==\n"
+    PUTS    "== trap_paths: trap round trips, cycles in bench_results ==\n"
     mov     x0, #N
     PR      "iterations", x0
     LA      x0, el2_vec_plain
