@@ -266,6 +266,18 @@ impl Pe {
         self.pmu.snap = now;
     }
 
+    /// The counter bits (PMCNTENSET/PMOVSSET/PMINTENSET/PMSWINC layout) the current EL may
+    /// access: at EL0 and EL1 with EL2 enabled, the event counters from MDCR_EL2.HPMN up
+    /// are EL2's, and their bits are RAZ/WI there (Arm ARM PMCNTENSET_EL0.P<n>: "bits
+    /// [30:N] are RAZ/WI ... in EL1 and EL0, N is the value in MDCR_EL2.HPMN").
+    fn accessible_counters(&self) -> u64 {
+        if self.st.pstate.el < El::El2 {
+            CYCLE_BIT | ((1u64 << self.hpmn()) - 1)
+        } else {
+            COUNTER_BITS
+        }
+    }
+
     /// Whether an EL0/EL1 access to event counter `k` reaches a counter EL2 kept for
     /// itself (k ≥ MDCR_EL2.HPMN): such accesses read as zero and ignore writes.
     fn counter_hidden(&self, k: usize) -> bool {
@@ -280,6 +292,7 @@ impl Pe {
             _ => {}
         }
         self.settle_pmu(pending);
+        let visible = self.accessible_counters();
         let p = &self.pmu;
         match id {
             regs::PMCR_EL0 => {
@@ -290,9 +303,9 @@ impl Pe {
                 };
                 (p.pmcr & pmcr::WRITABLE) | (n as u64) << pmcr::N_SHIFT
             }
-            regs::PMCNTENSET_EL0 | regs::PMCNTENCLR_EL0 => p.cnten,
-            regs::PMINTENSET_EL1 | regs::PMINTENCLR_EL1 => p.inten,
-            regs::PMOVSSET_EL0 | regs::PMOVSCLR_EL0 => p.ovs,
+            regs::PMCNTENSET_EL0 | regs::PMCNTENCLR_EL0 => p.cnten & visible,
+            regs::PMINTENSET_EL1 | regs::PMINTENCLR_EL1 => p.inten & visible,
+            regs::PMOVSSET_EL0 | regs::PMOVSCLR_EL0 => p.ovs & visible,
             regs::PMSELR_EL0 => p.selr,
             regs::PMCCNTR_EL0 => p.ccnt,
             regs::PMCCFILTR_EL0 => p.ccfiltr,
@@ -318,11 +331,11 @@ impl Pe {
     /// MSR of a PMU register (`Storage::Counter` rows), after the trap checks.
     pub fn write_counter_register(&mut self, id: SysRegId, v: u64, pending: u64) {
         self.settle_pmu(pending);
-        let hidden_mask = if self.st.pstate.el < El::El2 {
-            CYCLE_BIT | ((1u64 << self.hpmn()) - 1)
-        } else {
-            COUNTER_BITS
-        };
+        let accessible = self.accessible_counters();
+        if id == regs::PMSWINC_EL0 {
+            self.software_increment(v & accessible);
+            return;
+        }
         let p = &mut self.pmu;
         match id {
             regs::PMCR_EL0 => {
@@ -333,58 +346,65 @@ impl Pe {
                 }
                 if v & pmcr::P != 0 {
                     for k in 0..COUNTERS {
-                        if hidden_mask & (1 << k) != 0 {
+                        if accessible & (1 << k) != 0 {
                             p.evcnt[k] = 0;
                         }
                     }
                 }
             }
-            regs::PMCNTENSET_EL0 => p.cnten |= v & COUNTER_BITS & hidden_mask,
-            regs::PMCNTENCLR_EL0 => p.cnten &= !(v & COUNTER_BITS & hidden_mask),
-            regs::PMINTENSET_EL1 => p.inten |= v & COUNTER_BITS & hidden_mask,
-            regs::PMINTENCLR_EL1 => p.inten &= !(v & COUNTER_BITS & hidden_mask),
-            regs::PMOVSSET_EL0 => p.ovs |= v & COUNTER_BITS & hidden_mask,
-            regs::PMOVSCLR_EL0 => p.ovs &= !(v & COUNTER_BITS & hidden_mask),
+            regs::PMCNTENSET_EL0 => p.cnten |= v & COUNTER_BITS & accessible,
+            regs::PMCNTENCLR_EL0 => p.cnten &= !(v & COUNTER_BITS & accessible),
+            regs::PMINTENSET_EL1 => p.inten |= v & COUNTER_BITS & accessible,
+            regs::PMINTENCLR_EL1 => p.inten &= !(v & COUNTER_BITS & accessible),
+            regs::PMOVSSET_EL0 => p.ovs |= v & COUNTER_BITS & accessible,
+            regs::PMOVSCLR_EL0 => p.ovs &= !(v & COUNTER_BITS & accessible),
             regs::PMSELR_EL0 => p.selr = v & 0x1f,
             regs::PMCCNTR_EL0 => {
                 p.ccnt = v;
                 p.ccnt_frac = 0;
             }
             regs::PMCCFILTR_EL0 => p.ccfiltr = v & filter::MASK,
-            regs::PMSWINC_EL0 => {
-                // SW_INCR (event 0x00): each selected, enabled counter of that event +1.
-                for k in 0..COUNTERS {
-                    let counts = p.evtyper[k] & 0xffff == 0
-                        && v & (1 << k) & hidden_mask != 0
-                        && p.cnten & (1 << k) != 0
-                        && p.pmcr & pmcr::E != 0;
-                    if counts {
-                        let n = p.evcnt[k] + 1;
-                        if n > 0xffff_ffff {
-                            p.ovs |= 1 << k;
-                        }
-                        p.evcnt[k] = n & 0xffff_ffff;
-                    }
-                }
-            }
             regs::PMXEVTYPER_EL0 => match p.selr as usize {
                 31 => p.ccfiltr = v & filter::MASK,
-                k if k < COUNTERS && hidden_mask & (1 << k) != 0 => {
+                k if k < COUNTERS && accessible & (1 << k) != 0 => {
                     p.evtyper[k] = v & (filter::MASK | 0xffff)
                 }
                 _ => {}
             },
             regs::PMXEVCNTR_EL0 => match p.selr as usize {
-                k if k < COUNTERS && hidden_mask & (1 << k) != 0 => p.evcnt[k] = v & 0xffff_ffff,
+                k if k < COUNTERS && accessible & (1 << k) != 0 => p.evcnt[k] = v & 0xffff_ffff,
                 _ => {}
             },
             _ => match event_counter_index(id) {
-                Some((k, false)) if hidden_mask & (1 << k) != 0 => p.evcnt[k] = v & 0xffff_ffff,
-                Some((k, true)) if hidden_mask & (1 << k) != 0 => {
+                Some((k, false)) if accessible & (1 << k) != 0 => p.evcnt[k] = v & 0xffff_ffff,
+                Some((k, true)) if accessible & (1 << k) != 0 => {
                     p.evtyper[k] = v & (filter::MASK | 0xffff)
                 }
                 _ => {}
             },
+        }
+    }
+
+    /// A write of `sel` to PMSWINC_EL0 (bits the current EL may not access already
+    /// cleared): the SW_INCR event (0x00) happens once for each selected counter, at the
+    /// current EL. A counter counts it if it counts event 0x00 and counts events at this
+    /// EL now: enabled (PMCR_EL0.E, or MDCR_EL2.HPME for counters at or above HPMN, and
+    /// PMCNTENSET), not prohibited (MDCR_EL2.HPMD, MDCR_EL3.SPME) and not filtered out by
+    /// its PMEVTYPER (Arm ARM: the SW_INCR event, AArch64.PMUSwIncrement()).
+    fn software_increment(&mut self, sel: u64) {
+        let el = self.st.pstate.el as usize;
+        for k in 0..COUNTERS {
+            let counts = sel & (1 << k) != 0
+                && self.pmu.evtyper[k] & 0xffff == 0
+                && self.counting(k).els[el];
+            if counts {
+                let p = &mut self.pmu;
+                let n = p.evcnt[k] + 1;
+                if n > 0xffff_ffff {
+                    p.ovs |= 1 << k;
+                }
+                p.evcnt[k] = n & 0xffff_ffff;
+            }
         }
     }
 }
@@ -487,6 +507,126 @@ mod tests {
         assert_eq!(pe.read_counter_register(regs::PMEVCNTR3_EL0, 0), 0);
         pe.st.pstate.el = El::El2;
         assert_eq!(n(&mut pe), COUNTERS as u64);
+    }
+
+    fn evcnt(pe: &mut Pe) -> [u64; COUNTERS] {
+        let ids = [
+            regs::PMEVCNTR0_EL0,
+            regs::PMEVCNTR1_EL0,
+            regs::PMEVCNTR2_EL0,
+            regs::PMEVCNTR3_EL0,
+            regs::PMEVCNTR4_EL0,
+            regs::PMEVCNTR5_EL0,
+        ];
+        ids.map(|id| pe.read_counter_register(id, 0))
+    }
+
+    fn set_all_evtyper(pe: &mut Pe, v: u64) {
+        for id in [
+            regs::PMEVTYPER0_EL0,
+            regs::PMEVTYPER1_EL0,
+            regs::PMEVTYPER2_EL0,
+            regs::PMEVTYPER3_EL0,
+            regs::PMEVTYPER4_EL0,
+            regs::PMEVTYPER5_EL0,
+        ] {
+            pe.write_counter_register(id, v, 0);
+        }
+    }
+
+    #[test]
+    fn pmswinc_counts_only_where_the_counter_counts_at_the_current_el() {
+        // SW_INCR everywhere, filter 0: Non-secure EL0/EL1 count, EL2 does not (NSH = 0).
+        let mut pe = pe_at(El::El2);
+        pe.write_counter_register(regs::PMCR_EL0, pmcr::E, 0);
+        pe.write_counter_register(regs::PMCNTENSET_EL0, 0xf, 0);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [0; COUNTERS], "filtered at EL2");
+        pe.st.pstate.el = El::El1;
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x35, 0);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3, 0);
+        assert_eq!(
+            evcnt(&mut pe),
+            [2, 1, 1, 0, 0, 0],
+            "selected and enabled only"
+        );
+        // P = 1 filters Non-secure EL1 (NSK = 0); NSH = 1 opens EL2.
+        set_all_evtyper(&mut pe, filter::P | filter::NSH);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [2, 1, 1, 0, 0, 0]);
+        pe.st.pstate.el = El::El2;
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [3, 2, 2, 1, 0, 0]);
+        // A counter counting another event ignores PMSWINC; PMCR.E = 0 stops them all.
+        pe.write_counter_register(regs::PMEVTYPER0_EL0, filter::NSH | 0x11, 0);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3, 0);
+        assert_eq!(evcnt(&mut pe)[..2], [3, 3]);
+        pe.write_counter_register(regs::PMCR_EL0, 0, 0);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe)[..4], [3, 3, 2, 1]);
+    }
+
+    #[test]
+    fn pmswinc_follows_the_hpmn_partition() {
+        let mut pe = pe_at(El::El2);
+        set_all_evtyper(&mut pe, filter::NSH);
+        pe.write_counter_register(regs::PMCR_EL0, pmcr::E, 0);
+        pe.write_counter_register(regs::PMCNTENSET_EL0, 0x3f, 0);
+        let mdcr2 = index_of(regs::MDCR_EL2);
+        // HPMN = 2: counters 2-5 are EL2's, enabled by HPME rather than PMCR.E.
+        pe.sys.set(mdcr2, 2);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [1, 1, 0, 0, 0, 0]);
+        pe.sys.set(mdcr2, 2 | mdcr::HPME);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [2, 2, 1, 1, 1, 1]);
+        pe.write_counter_register(regs::PMCR_EL0, 0, 0);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [2, 2, 2, 2, 2, 2]);
+        // HPMD prohibits counting at EL2 by the counters below HPMN only.
+        pe.write_counter_register(regs::PMCR_EL0, pmcr::E, 0);
+        pe.sys.set(mdcr2, 2 | mdcr::HPME | mdcr::HPMD);
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        assert_eq!(evcnt(&mut pe), [2, 2, 3, 3, 3, 3]);
+        // From EL1 the bits of EL2's counters are ignored, even with HPME = 1 (QEMU 10
+        // increments them: known-qemu-differences.md, pmu-hpmn-not-enforced-below-el2).
+        pe.sys.set(mdcr2, 2 | mdcr::HPME);
+        pe.st.pstate.el = El::El1;
+        pe.write_counter_register(regs::PMSWINC_EL0, 0x3f, 0);
+        pe.st.pstate.el = El::El2;
+        assert_eq!(evcnt(&mut pe), [3, 3, 3, 3, 3, 3]);
+    }
+
+    #[test]
+    fn el2_counter_bits_are_raz_wi_below_el2() {
+        let mut pe = pe_at(El::El2);
+        pe.write_counter_register(regs::PMCNTENSET_EL0, 0x8000_0030, 0);
+        pe.write_counter_register(regs::PMOVSSET_EL0, 0x30, 0);
+        pe.write_counter_register(regs::PMINTENSET_EL1, 0x30, 0);
+        pe.write_counter_register(regs::PMEVCNTR4_EL0, 0x55, 0);
+        pe.sys.set(index_of(regs::MDCR_EL2), 2);
+        pe.st.pstate.el = El::El1;
+        for (set, clr) in [
+            (regs::PMCNTENSET_EL0, regs::PMCNTENCLR_EL0),
+            (regs::PMOVSSET_EL0, regs::PMOVSCLR_EL0),
+            (regs::PMINTENSET_EL1, regs::PMINTENCLR_EL1),
+        ] {
+            // Reads hide EL2's bits, writes of them are ignored; bit 0 is EL1's.
+            pe.write_counter_register(set, 0x3, 0);
+            assert_eq!(pe.read_counter_register(set, 0) & 0x3f, 0x3, "{set:?}");
+            pe.write_counter_register(clr, 0x3f, 0);
+            assert_eq!(pe.read_counter_register(clr, 0) & 0x3f, 0, "{clr:?}");
+        }
+        // PMCR.P from EL1 resets only EL1's counters.
+        pe.write_counter_register(regs::PMCR_EL0, pmcr::P, 0);
+        pe.st.pstate.el = El::El2;
+        assert_eq!(
+            pe.read_counter_register(regs::PMCNTENSET_EL0, 0),
+            0x8000_0030
+        );
+        assert_eq!(pe.read_counter_register(regs::PMOVSSET_EL0, 0), 0x30);
+        assert_eq!(pe.read_counter_register(regs::PMINTENSET_EL1, 0), 0x30);
+        assert_eq!(pe.read_counter_register(regs::PMEVCNTR4_EL0, 0), 0x55);
     }
 
     #[test]

@@ -1,0 +1,18 @@
+//! `--timing PRESET` and `--timing-set KEY=VALUE`: from the command line to a cycle model.
+
+use a64sim_timing::{CoreModel, TimingConfig};
+
+/// The model of preset `name` with the `KEY=VALUE` `settings` applied, or a one-line error
+/// naming what is wrong (the valid presets or keys included).
+pub fn build_model(name: &str, settings: &[String]) -> Result<CoreModel, String> {
+    let mut config = TimingConfig::new(name).map_err(|e| format!("--timing {name}: {e}"))?;
+    for s in settings {
+        config
+            .apply(s)
+            .map_err(|e| format!("--timing-set {s}: {e}"))?;
+    }
+    let model = config
+        .build()
+        .map_err(|e| format!("--timing {name}: {e}"))?;
+    Ok(model)
+}
