@@ -295,7 +295,7 @@ const NO_LIMIT: u8 = u8::MAX;
 /// The `functional` preset: every class costs one cycle and nothing else is charged.
 const FUNCTIONAL: Preset = Preset {
     name: "functional",
-    aliases: &["off"],
+    aliases: &[],
     description: "1 cycle per instruction; exception entry and ERET cost nothing extra",
     source: "none: a reference model, not a core",
     kind: CoreKind::Functional,
