@@ -13,9 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Features that a64sim does not have yet, which a test program may require.
-pub const MISSING_FEATURES: &[(&str, &str)] = &[
-    ("timer", "the generic timer and GIC issue"),
-];
+pub const MISSING_FEATURES: &[(&str, &str)] = &[("timer", "the generic timer and GIC issue")];
 
 /// Features test programs may require that a64sim has: their programs run.
 pub const PRESENT_FEATURES: &[&str] = &["mmu", "mte", "pmu"];
