@@ -225,11 +225,13 @@ fn run_preset(
     let outcome = machine.run_traced(BUDGET, &mut tracer);
     match outcome.reason {
         StopReason::Exit(0) => {}
-        other => return Err(format!(
+        other => {
+            return Err(format!(
             "preset {preset}: the benchmark program did not finish ({other:?}); its output:\n{}",
             String::from_utf8_lossy(&output.lock().map(|o| o.clone()).unwrap_or_default())
         )
-        .into()),
+            .into())
+        }
     }
     let guest = read_table(&machine, table)?;
     let report = tracer.report();

@@ -1,8 +1,10 @@
 //! `a64sim run [IMAGE]`: load an image into the `virt` machine and run it.
 
-use a64sim_cpu::{QemuLogWriter, StateTracer, StopReason, TextTracer, Tracer, TrapTracer};
+use crate::timing_args::build_model;
+use a64sim_arch::El;
+use a64sim_cpu::{NoTrace, QemuLogWriter, StateTracer, StopReason, TextTracer, Tracer, TrapTracer};
 use a64sim_machine::{load_image, Console, Machine, MachineConfig};
-use a64sim_timing::PresetModel;
+use a64sim_timing::{CoreModel, CycleModel, Event, EventTotals, TrapReport};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -39,6 +41,15 @@ pub struct RunArgs {
     /// --json: a `trap_report` member of the JSON summary). Cycle model: `functional`.
     #[arg(long)]
     pub trap_report: bool,
+    /// Run under a cycle model: a core preset (`functional`, `a55`, `n1`) or `off`. With a
+    /// preset, the generic counter and the PMU follow modelled cycles and the summary
+    /// gives cycles, IPC and the model's events; --trap-report uses the same model.
+    #[arg(long, value_name = "PRESET")]
+    pub timing: Option<String>,
+    /// Override a parameter of the --timing preset (`l1d.size=64K`, `bp.penalty=15`, ...;
+    /// a bad key lists the valid ones). Repeatable.
+    #[arg(long = "timing-set", value_name = "KEY=VALUE")]
+    pub timing_set: Vec<String>,
     /// Before running, set the allocation tags from FILE starting at physical ADDR (hex):
     /// one tag per byte, one byte per 16-byte granule (the KVM_ARM_MTE_COPY_TAGS format).
     #[arg(long, value_name = "ADDR,FILE", value_parser = parse_tag_load)]
@@ -165,34 +176,28 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         );
     }
     let budget = args.max_insns.unwrap_or(u64::MAX);
-    let start = Instant::now();
-    let mut traps = args
-        .trap_report
-        .then(|| TrapTracer::new(PresetModel::default(), machine.cpu.pe.retired));
-    let outcome = match &args.trace {
-        Some(path) => {
-            let file =
-                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let out = std::io::BufWriter::new(file);
-            let (outcome, written) = match args.trace_format {
-                TraceFormat::Text => {
-                    let mut tracer = TextTracer::new(out);
-                    let outcome = run_with(&mut machine, budget, &mut tracer, traps.as_mut());
-                    (outcome, tracer.finish())
-                }
-                TraceFormat::Qemu => {
-                    let mut tracer = StateTracer::new(QemuLogWriter::new(out));
-                    let outcome = run_with(&mut machine, budget, &mut tracer, traps.as_mut());
-                    (outcome, tracer.sink.finish())
-                }
-            };
-            written.map_err(|e| format!("{}: {e}", path.display()))?;
-            outcome
+    let model = match args.timing.as_deref() {
+        None | Some("off") => {
+            if !args.timing_set.is_empty() {
+                return Err("--timing-set needs --timing PRESET".into());
+            }
+            None
         }
-        None => match traps.as_mut() {
-            Some(t) => machine.run_traced(budget, t),
-            None => machine.run(budget),
-        },
+        Some(name) => Some(build_model(name, &args.timing_set)?),
+    };
+    let retired = machine.cpu.pe.retired;
+    let mut timed = model.map(|m| {
+        let t = TrapTracer::<CoreModel, true>::new(m, retired);
+        t.install(&mut machine.cpu.pe);
+        t
+    });
+    let mut bulk = (timed.is_none() && args.trap_report)
+        .then(|| TrapTracer::<CoreModel, false>::new(CoreModel::default(), retired));
+    let start = Instant::now();
+    let outcome = match (timed.as_mut(), bulk.as_mut()) {
+        (Some(t), _) => execute(&mut machine, &args, budget, Some(t))?,
+        (None, Some(t)) => execute(&mut machine, &args, budget, Some(t))?,
+        (None, None) => execute::<NoTrace>(&mut machine, &args, budget, None)?,
     };
     let secs = start.elapsed().as_secs_f64();
     machine.bus.console().flush();
@@ -226,40 +231,158 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         ),
         StopReason::Error(e) => (format!("emulator stopped: {e}"), ExitCode::from(2)),
     };
-    let report = traps.as_mut().map(|t| {
-        let cycles = t.cycles(&machine.cpu.pe);
-        (cycles, t.report())
+    let pe = &machine.cpu.pe;
+    let timing = timed.as_mut().map(|t| Timing {
+        preset: t.model.name(),
+        cycles: t.cycles(pe),
+        events: pe.events,
+        freq_hz: t.model.frequency_hz(),
     });
+    let report = match (timed.as_mut(), bulk.as_mut()) {
+        (Some(t), _) if args.trap_report => Some((t.cycles(pe), t.report())),
+        (None, Some(t)) => Some((t.cycles(pe), t.report())),
+        _ => None,
+    };
     if args.json {
-        let traps = match &report {
-            Some((cycles, r)) => format!(",\"cycles\":{cycles},\"trap_report\":{}", r.to_json()),
-            None => String::new(),
-        };
+        let mut extra = String::new();
+        if let Some(t) = &timing {
+            extra.push_str(&t.to_json(outcome.retired));
+        }
+        if let Some((cycles, r)) = &report {
+            if timing.is_none() {
+                extra.push_str(&format!(",\"cycles\":{cycles}"));
+            }
+            extra.push_str(&format!(",\"trap_report\":{}", r.to_json()));
+        }
         eprintln!(
-            "{{\"instructions\":{},\"seconds\":{secs:.6},\"mips\":{mips:.1},\"pc\":\"{:#x}\",\"stop\":{:?}{traps}}}",
-            outcome.retired, machine.cpu.pe.st.pc, what
+            "{{\"instructions\":{},\"seconds\":{secs:.6},\"mips\":{mips:.1},\"pc\":\"{:#x}\",\"stop\":{:?}{extra}}}",
+            outcome.retired, pe.st.pc, what
         );
     } else {
         eprintln!(
             "a64sim: {} instructions in {secs:.3} s ({mips:.1} MIPS); {what}",
             outcome.retired
         );
+        if let Some(t) = &timing {
+            eprintln!("{}", t.to_text(outcome.retired));
+        }
         if let Some((cycles, r)) = &report {
-            eprintln!("a64sim: {cycles} cycles");
-            eprint!("{}", r.to_text());
+            if timing.is_none() {
+                eprintln!("a64sim: {cycles} cycles");
+            }
+            print_report(r);
         }
     }
     Ok(code)
 }
 
-/// Runs with `tracer`, and the trap recorder beside it when there is one.
-fn run_with<T: Tracer>(
+/// What a timed run reports: the preset, modelled cycles and the model's events.
+struct Timing {
+    preset: &'static str,
+    cycles: u64,
+    events: EventTotals,
+    freq_hz: u64,
+}
+
+impl Timing {
+    /// Events summed over every EL.
+    fn total(&self, e: Event) -> u64 {
+        self.events.sum(e, |_| true)
+    }
+
+    fn ipc(&self, insns: u64) -> f64 {
+        insns as f64 / self.cycles.max(1) as f64
+    }
+
+    fn to_text(&self, insns: u64) -> String {
+        format!(
+            "a64sim: timing {}: {} cycles ({:.3} ms at {} MHz), IPC {:.3}; L1D refills {}, \
+             L1I refills {}, L1D TLB refills {}, branch mispredictions {}, exceptions {}",
+            self.preset,
+            self.cycles,
+            self.cycles as f64 * 1e3 / self.freq_hz.max(1) as f64,
+            self.freq_hz / 1_000_000,
+            self.ipc(insns),
+            self.total(Event::L1dCacheRefill),
+            self.total(Event::L1iCacheRefill),
+            self.total(Event::L1dTlbRefill),
+            self.total(Event::BrMisPred),
+            self.total(Event::ExcTaken),
+        )
+    }
+
+    fn to_json(&self, insns: u64) -> String {
+        let per_el = |e: Event| {
+            let v: Vec<String> = [El::El0, El::El1, El::El2, El::El3]
+                .iter()
+                .map(|&el| self.events.get(e, el).to_string())
+                .collect();
+            format!("[{}]", v.join(","))
+        };
+        format!(
+            ",\"timing\":{{\"preset\":\"{}\",\"cycles\":{},\"freq_hz\":{},\"ipc\":{:.4},\
+             \"events_by_el\":{{\"inst_retired\":{},\"cpu_cycles\":{},\"l1d_cache_refill\":{},\
+             \"l1i_cache_refill\":{},\"l1d_tlb_refill\":{},\"br_mis_pred\":{},\"exc_taken\":{}}}}},\
+             \"cycles\":{}",
+            self.preset,
+            self.cycles,
+            self.freq_hz,
+            self.ipc(insns),
+            per_el(Event::InstRetired),
+            per_el(Event::CpuCycles),
+            per_el(Event::L1dCacheRefill),
+            per_el(Event::L1iCacheRefill),
+            per_el(Event::L1dTlbRefill),
+            per_el(Event::BrMisPred),
+            per_el(Event::ExcTaken),
+            self.cycles,
+        )
+    }
+}
+
+fn print_report(r: &TrapReport) {
+    eprint!("{}", r.to_text());
+}
+
+/// Runs `machine` with the --trace tracer (if any) and `extra` beside it.
+fn execute<U: Tracer>(
+    machine: &mut Machine,
+    args: &RunArgs,
+    budget: u64,
+    extra: Option<&mut U>,
+) -> Result<a64sim_cpu::RunOutcome, Box<dyn std::error::Error>> {
+    let Some(path) = &args.trace else {
+        return Ok(match extra {
+            Some(t) => machine.run_traced(budget, t),
+            None => machine.run(budget),
+        });
+    };
+    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let out = std::io::BufWriter::new(file);
+    let (outcome, written) = match args.trace_format {
+        TraceFormat::Text => {
+            let mut tracer = TextTracer::new(out);
+            let outcome = run_with(machine, budget, &mut tracer, extra);
+            (outcome, tracer.finish())
+        }
+        TraceFormat::Qemu => {
+            let mut tracer = StateTracer::new(QemuLogWriter::new(out));
+            let outcome = run_with(machine, budget, &mut tracer, extra);
+            (outcome, tracer.sink.finish())
+        }
+    };
+    written.map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(outcome)
+}
+
+/// Runs with `tracer`, and `extra` beside it when there is one.
+fn run_with<T: Tracer, U: Tracer>(
     machine: &mut Machine,
     budget: u64,
     tracer: &mut T,
-    traps: Option<&mut TrapTracer<PresetModel>>,
+    extra: Option<&mut U>,
 ) -> a64sim_cpu::RunOutcome {
-    match traps {
+    match extra {
         Some(t) => machine.run_traced(budget, &mut (tracer, t)),
         None => machine.run_traced(budget, tracer),
     }

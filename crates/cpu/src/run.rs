@@ -432,7 +432,9 @@ impl Cpu {
                     // Semihosting exit completes the HLT; errors leave the PC at the culprit.
                     let completed = matches!(reason, StopReason::Exit(_));
                     pe.retired += i as u64 - 1 + completed as u64;
-                    if !T::TIMING {
+                    if T::TIMING && completed {
+                        tracer.retired(pe, &ops[i - 1], pc, pc.wrapping_add(4), block_el);
+                    } else if !T::TIMING {
                         pe.events.add(
                             Event::InstRetired,
                             block_el,
