@@ -11,7 +11,7 @@ use crate::state::CpuState;
 use crate::sysreg::SysRegs;
 use a64sim_arch::{El, Esr, ExceptionClass};
 use a64sim_isa::Insn;
-use a64sim_timing::{Event, Op};
+use a64sim_timing::{Event, MemAccess, Op, OpClass};
 
 /// Table index of HCR_EL2, read at every block boundary.
 const HCR: usize = crate::sysreg::index_of(a64sim_isa::sysreg::regs::HCR_EL2);
@@ -104,10 +104,24 @@ pub trait Tracer {
     /// Whether [`Tracer::retired`] is called after every instruction (a cycle model; a
     /// constant, so the run loop without one pays nothing).
     const TIMING: bool = false;
-    /// After the instruction at `pc`, described by `op`, retired at `el`, with `next_pc`
-    /// the address of the next one; `pe.data_access` holds its data access, if it made
-    /// one. A model that listens keeps `pe.clock` and `pe.events` up to date.
-    fn retired(&mut self, _pe: &mut Pe, _op: &Op, _pc: u64, _next_pc: u64, _el: El) {}
+    /// After instruction `i` of the current block executed: `a` is its data access, if it
+    /// made one (`pe.data_access`, which is stale otherwise).
+    fn access(&mut self, _i: usize, _a: MemAccess) {}
+    /// Instructions `range` of the current block, described by `ops[range]` and starting
+    /// at `pc`, retired at `el`, falling through one to the next; the last went to
+    /// `last_next`. Called at the end of each block, and before an instruction that may
+    /// read or change the PMU or the counters (so that they see every earlier one). A
+    /// model that listens keeps `pe.clock` and `pe.events` up to date.
+    fn retired_run(
+        &mut self,
+        _pe: &mut Pe,
+        _ops: &[Op],
+        _range: std::ops::Range<usize>,
+        _pc: u64,
+        _last_next: u64,
+        _el: El,
+    ) {
+    }
 }
 
 impl<T: Tracer> Tracer for &mut T {
@@ -135,8 +149,20 @@ impl<T: Tracer> Tracer for &mut T {
     }
     const TIMING: bool = T::TIMING;
     #[inline(always)]
-    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
-        (**self).retired(pe, op, pc, next_pc, el);
+    fn access(&mut self, i: usize, a: MemAccess) {
+        (**self).access(i, a);
+    }
+    #[inline(always)]
+    fn retired_run(
+        &mut self,
+        pe: &mut Pe,
+        ops: &[Op],
+        range: std::ops::Range<usize>,
+        pc: u64,
+        last_next: u64,
+        el: El,
+    ) {
+        (**self).retired_run(pe, ops, range, pc, last_next, el);
     }
 }
 
@@ -192,12 +218,30 @@ impl<A: Tracer, B: Tracer> Tracer for (A, B) {
     }
     const TIMING: bool = A::TIMING || B::TIMING;
     #[inline(always)]
-    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
+    fn access(&mut self, i: usize, a: MemAccess) {
         if A::TIMING {
-            self.0.retired(pe, op, pc, next_pc, el);
+            self.0.access(i, a);
         }
         if B::TIMING {
-            self.1.retired(pe, op, pc, next_pc, el);
+            self.1.access(i, a);
+        }
+    }
+    #[inline(always)]
+    fn retired_run(
+        &mut self,
+        pe: &mut Pe,
+        ops: &[Op],
+        range: std::ops::Range<usize>,
+        pc: u64,
+        last_next: u64,
+        el: El,
+    ) {
+        if A::TIMING {
+            self.0
+                .retired_run(pe, ops, range.clone(), pc, last_next, el);
+        }
+        if B::TIMING {
+            self.1.retired_run(pe, ops, range, pc, last_next, el);
         }
     }
 }
@@ -340,6 +384,7 @@ impl Cpu {
             let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
             // Only an ERET, the last instruction of its block, changes the EL in a block.
             let block_el = pe.st.pstate.el;
+            let block_pc = pc;
             let mut exec = Exec {
                 pe,
                 mem,
@@ -349,11 +394,18 @@ impl Cpu {
                 unprivileged: false,
             };
             let mut i = 0;
+            // Instructions before `told` have been handed to the cycle model.
+            let mut told = 0;
             let trap = loop {
                 if i == n {
                     break None;
                 }
                 let insn = &insns[i];
+                if T::TIMING && i > told && reads_clock(&ops[i]) {
+                    let first_pc = pc.wrapping_add(4 * told as u64);
+                    tracer.retired_run(exec.pe, ops, told..i, first_pc, exec.pc, block_el);
+                    told = i;
+                }
                 if T::ENABLED {
                     // The tracer sees PSTATE.BTYPE as the first instruction executes with it.
                     if i == 0 {
@@ -363,7 +415,9 @@ impl Cpu {
                     exec.pe.st.pstate.btype = 0;
                 }
                 let r = insn.visit(&mut exec);
-                let insn_pc = exec.pc;
+                if T::TIMING {
+                    tracer.access(i, exec.pe.data_access);
+                }
                 i += 1;
                 let end = match r {
                     Ok(Flow::Next) => {
@@ -384,9 +438,6 @@ impl Cpu {
                     }
                     Err(t) => break Some(t),
                 };
-                if T::TIMING {
-                    tracer.retired(exec.pe, &ops[i - 1], insn_pc, exec.pc, block_el);
-                }
                 if end {
                     break None;
                 }
@@ -396,7 +447,10 @@ impl Cpu {
             match trap {
                 None => {
                     pe.retired += i as u64;
-                    if !T::TIMING {
+                    if T::TIMING {
+                        let first_pc = exec_pc_of(block_pc, told);
+                        tracer.retired_run(pe, ops, told..i, first_pc, pc, block_el);
+                    } else {
                         pe.events.add(Event::InstRetired, block_el, i as u64);
                     }
                     if T::ENABLED && i > 0 {
@@ -414,9 +468,12 @@ impl Cpu {
                     // preferred return is the next instruction. A fault does not retire.
                     let completed = e.preferred_return != pc;
                     pe.retired += i as u64 - 1 + completed as u64;
-                    if T::TIMING && completed {
-                        tracer.retired(pe, &ops[i - 1], pc, e.preferred_return, block_el);
-                    } else if !T::TIMING {
+                    if T::TIMING {
+                        let done = i - 1 + completed as usize;
+                        let last_next = if completed { e.preferred_return } else { pc };
+                        let first_pc = exec_pc_of(block_pc, told);
+                        tracer.retired_run(pe, ops, told..done, first_pc, last_next, block_el);
+                    } else {
                         pe.events.add(
                             Event::InstRetired,
                             block_el,
@@ -432,9 +489,12 @@ impl Cpu {
                     // Semihosting exit completes the HLT; errors leave the PC at the culprit.
                     let completed = matches!(reason, StopReason::Exit(_));
                     pe.retired += i as u64 - 1 + completed as u64;
-                    if T::TIMING && completed {
-                        tracer.retired(pe, &ops[i - 1], pc, pc.wrapping_add(4), block_el);
-                    } else if !T::TIMING {
+                    if T::TIMING {
+                        let done = i - 1 + completed as usize;
+                        let last_next = if completed { pc.wrapping_add(4) } else { pc };
+                        let first_pc = exec_pc_of(block_pc, told);
+                        tracer.retired_run(pe, ops, told..done, first_pc, last_next, block_el);
+                    } else {
                         pe.events.add(
                             Event::InstRetired,
                             block_el,
@@ -449,6 +509,19 @@ impl Cpu {
             }
         }
     }
+}
+
+/// The address of instruction `i` of the block at `block_pc`.
+#[inline(always)]
+fn exec_pc_of(block_pc: u64, i: usize) -> u64 {
+    block_pc.wrapping_add(4 * i as u64)
+}
+
+/// Whether the cycle model must have seen every earlier instruction before `op` runs:
+/// MRS and MSR may read or change the PMU and the counters.
+#[inline(always)]
+fn reads_clock(op: &Op) -> bool {
+    matches!(op.class, OpClass::SysRead | OpClass::SysWrite)
 }
 
 /// Finds the block for `pc` by physical address, decoding it when it is new.

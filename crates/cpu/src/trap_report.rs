@@ -9,14 +9,15 @@
 //!   with its timing description, data access and branch target, and drives the
 //!   guest-visible clock (`Pe::clock`) and the PMU's event counts (`Pe::events`).
 
+use crate::block::MAX_BLOCK_INSNS;
 use crate::exception::{Exception, VectorKind};
 use crate::run::{Pe, Tracer};
 use a64sim_arch::El;
 use a64sim_isa::sysreg::SysRegId;
 use a64sim_isa::Insn;
 use a64sim_timing::{
-    CycleModel, EventTotals, Op, Retired, SysRegName, TrapDetail, TrapEntry, TrapKey, TrapRecorder,
-    TrapReport, TrapReturn, Vector,
+    CycleModel, EventTotals, MemAccess, Op, RetiredRun, SysRegName, TrapDetail, TrapEntry, TrapKey,
+    TrapRecorder, TrapReport, TrapReturn, Vector,
 };
 use std::collections::HashMap;
 
@@ -34,6 +35,8 @@ pub struct TrapTracer<M: CycleModel, const TIMED: bool = false> {
     /// Cycles of ERET, summed per (from, to) EL pair, with the count.
     pub return_cycles: HashMap<(El, El), (u64, u64)>,
     charged_insns: u64,
+    /// The data access of each instruction of the current block (timed mode).
+    mems: Box<[MemAccess]>,
 }
 
 impl<M: CycleModel, const TIMED: bool> TrapTracer<M, TIMED> {
@@ -46,6 +49,8 @@ impl<M: CycleModel, const TIMED: bool> TrapTracer<M, TIMED> {
             entry_cycles: HashMap::new(),
             return_cycles: HashMap::new(),
             charged_insns: retired,
+            mems: vec![MemAccess::default(); if TIMED { MAX_BLOCK_INSNS } else { 0 }]
+                .into_boxed_slice(),
         }
     }
 
@@ -125,16 +130,35 @@ impl<M: CycleModel, const TIMED: bool> Tracer for TrapTracer<M, TIMED> {
     fn after(&mut self, _: &Pe) {}
 
     #[inline(always)]
-    fn retired(&mut self, pe: &mut Pe, op: &Op, pc: u64, next_pc: u64, el: El) {
-        let r = Retired {
+    fn access(&mut self, i: usize, a: MemAccess) {
+        if let Some(slot) = self.mems.get_mut(i) {
+            *slot = a;
+        }
+    }
+
+    #[inline]
+    fn retired_run(
+        &mut self,
+        pe: &mut Pe,
+        ops: &[Op],
+        range: std::ops::Range<usize>,
+        pc: u64,
+        last_next: u64,
+        el: El,
+    ) {
+        if range.is_empty() {
+            return;
+        }
+        let run = RetiredRun {
+            ops: &ops[range.clone()],
+            mems: &self.mems[range],
             pc,
-            next_pc,
+            last_next,
             el,
-            mem: op.class.is_memory().then_some(pe.data_access),
             ctx: pe.xlat.ctx as u32,
             walk_reads: pe.xlat.walk_reads,
         };
-        self.model.retire(op, &r, &mut pe.events);
+        self.model.retire_run(&run, &mut pe.events);
         pe.clock.cycles = self.model.cycles();
     }
 

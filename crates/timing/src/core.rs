@@ -21,7 +21,7 @@ use crate::cache::{Access, Hierarchy};
 use crate::inorder::InOrder;
 use crate::model::CycleModel;
 use crate::ooo::OutOfOrder;
-use crate::op::{reg, Event, EventTotals, MemAccess, Op, OpClass, Retired};
+use crate::op::{reg, Event, EventTotals, MemAccess, Op, OpClass, Retired, RetiredRun};
 use crate::predictor::Predictor;
 use crate::preset::{ClassCost, CoreKind, Pipe, Preset};
 use crate::tlb::Tlbs;
@@ -429,6 +429,22 @@ impl CycleModel for CoreModel {
         };
         ev.add(Event::InstRetired, r.el, 1);
         ev.add(Event::CpuCycles, r.el, end - self.end);
+        self.end = end;
+    }
+
+    #[inline]
+    fn retire_run(&mut self, run: &RetiredRun<'_>, ev: &mut EventTotals) {
+        let n = run.ops.len() as u64;
+        if n == 0 {
+            return;
+        }
+        let end = match &mut self.engine {
+            Engine::Functional => self.end + n,
+            Engine::InOrder(e) => e.retire_run(&mut self.shared, run, ev),
+            Engine::OutOfOrder(e) => e.retire_run(&mut self.shared, run, ev),
+        };
+        ev.add(Event::InstRetired, run.el, n);
+        ev.add(Event::CpuCycles, run.el, end - self.end);
         self.end = end;
     }
 

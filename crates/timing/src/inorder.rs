@@ -19,7 +19,7 @@
 //! `b` lets the next instruction issue at `b + 1 + penalty`.
 
 use crate::core::{sources_ready, write_results, Lane, Scoreboard, Shared};
-use crate::op::{EventTotals, Op, Retired};
+use crate::op::{EventTotals, Op, Retired, RetiredRun};
 use crate::preset::Pipe;
 
 /// In-order issue state.
@@ -63,6 +63,27 @@ impl InOrder {
     // body's register saves are paid only by timed presets.
     #[inline(never)]
     pub fn retire(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
+        self.step(sh, op, r, ev)
+    }
+
+    /// Runs a straight-line run of instructions; returns the cycle count after the last
+    /// (the state stays in registers across the run).
+    #[inline(never)]
+    pub fn retire_run(
+        &mut self,
+        sh: &mut Shared,
+        run: &RetiredRun<'_>,
+        ev: &mut EventTotals,
+    ) -> u64 {
+        let mut end = 0;
+        for (j, op) in run.ops.iter().enumerate() {
+            end = self.step(sh, op, &run.get(j), ev);
+        }
+        end
+    }
+
+    #[inline(always)]
+    fn step(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
         let k = sh.costs.lane(op.class);
         let x = u32::from(op.bytes == 8) * 8;
         let stall = sh.fetch(r, ev);

@@ -42,6 +42,6 @@ pub use crate::core::{CoreModel, PresetModel};
 pub use config::{ConfigError, TimingConfig};
 pub use detail::{ec_name, FaultClass, SysRegName, TrapDetail, TrapKey, Vector};
 pub use model::CycleModel;
-pub use op::{reg, Event, EventTotals, MemAccess, Op, OpClass, Retired};
+pub use op::{reg, Event, EventTotals, MemAccess, Op, OpClass, Retired, RetiredRun};
 pub use preset::{CoreKind, Preset, PRESETS};
 pub use recorder::{percentile, TrapEntry, TrapRecorder, TrapReport, TrapReturn, TrapStats};

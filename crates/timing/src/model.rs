@@ -11,7 +11,7 @@
 //! model whose costs are a row of [`crate::PRESETS`], run by a functional, in-order or
 //! out-of-order engine.
 
-use crate::op::{EventTotals, Op, Retired};
+use crate::op::{EventTotals, Op, Retired, RetiredRun};
 use a64sim_arch::El;
 
 /// What the CPU tells the cycle model. The model keeps its own cycle count and adds what
@@ -31,6 +31,13 @@ pub trait CycleModel {
     fn cycles(&self) -> u64;
     /// One instruction retired: `op` says what it is, `r` what it did.
     fn retire(&mut self, op: &Op, r: &Retired, ev: &mut EventTotals);
+    /// A straight-line run of instructions retired, in program order: the same as
+    /// [`CycleModel::retire`] for each, which is what this default does.
+    fn retire_run(&mut self, run: &RetiredRun<'_>, ev: &mut EventTotals) {
+        for (j, op) in run.ops.iter().enumerate() {
+            self.retire(op, &run.get(j), ev);
+        }
+    }
     /// `n` instructions at `el` retired that the model is not told about one by one.
     fn retire_bulk(&mut self, n: u64, el: El, ev: &mut EventTotals);
     /// An exception with class `ec` was taken from `from` to `to` (after the instruction

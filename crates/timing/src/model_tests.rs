@@ -458,3 +458,53 @@ fn an_unpipelined_divider_takes_one_divide_at_a_time() {
         );
     }
 }
+
+/// Handing the model whole straight-line runs (what the CPU does) gives exactly the
+/// cycles and events of handing it one instruction at a time.
+#[test]
+fn runs_retire_like_single_instructions() {
+    let stream = mixed_stream(20_000);
+    for p in PRESETS {
+        let mut single = CoreModel::new(p);
+        let mut ev_single = EventTotals::default();
+        for (o, r) in &stream {
+            single.retire(o, r, &mut ev_single);
+        }
+        let mut runs = CoreModel::new(p);
+        let mut ev_runs = EventTotals::default();
+        let mut start = 0;
+        let mut count = 0;
+        for (j, (_, r)) in stream.iter().enumerate() {
+            // The next instruction joins the run if this one falls through to it in the
+            // same context.
+            let joins = stream.get(j + 1).is_some_and(|n| {
+                r.next_pc == r.pc.wrapping_add(4)
+                    && n.1.ctx == stream[start].1.ctx
+                    && n.1.walk_reads == stream[start].1.walk_reads
+            });
+            if joins {
+                continue;
+            }
+            let ops: Vec<Op> = stream[start..=j].iter().map(|s| s.0).collect();
+            let mems: Vec<MemAccess> = stream[start..=j]
+                .iter()
+                .map(|s| s.1.mem.unwrap_or_default())
+                .collect();
+            let run = crate::op::RetiredRun {
+                ops: &ops,
+                mems: &mems,
+                pc: stream[start].1.pc,
+                last_next: r.next_pc,
+                el: r.el,
+                ctx: stream[start].1.ctx,
+                walk_reads: stream[start].1.walk_reads,
+            };
+            runs.retire_run(&run, &mut ev_runs);
+            count += 1;
+            start = j + 1;
+        }
+        assert!(count > 100, "{}: only {count} runs", p.name);
+        assert_eq!(runs.cycles(), single.cycles(), "{}", p.name);
+        assert_eq!(ev_runs, ev_single, "{}", p.name);
+    }
+}

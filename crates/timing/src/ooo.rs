@@ -21,7 +21,7 @@
 //! refill if it flushes).
 
 use crate::core::{sources_ready, write_results, Lane, Scoreboard, Shared};
-use crate::op::{EventTotals, Op, Retired};
+use crate::op::{EventTotals, Op, Retired, RetiredRun};
 use crate::preset::Preset;
 
 /// Cycles the per-pipe reservation table covers (reservations further apart alias).
@@ -70,6 +70,27 @@ impl OutOfOrder {
     /// Runs one instruction through dispatch, issue and retire; returns its retire cycle.
     #[inline(never)]
     pub fn retire(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
+        self.step(sh, op, r, ev)
+    }
+
+    /// Runs a straight-line run of instructions; returns the cycle count after the last
+    /// (the state stays in registers across the run).
+    #[inline(never)]
+    pub fn retire_run(
+        &mut self,
+        sh: &mut Shared,
+        run: &RetiredRun<'_>,
+        ev: &mut EventTotals,
+    ) -> u64 {
+        let mut end = 0;
+        for (j, op) in run.ops.iter().enumerate() {
+            end = self.step(sh, op, &run.get(j), ev);
+        }
+        end
+    }
+
+    #[inline(always)]
+    fn step(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
         let k = sh.costs.lane(op.class);
         let x = u32::from(op.bytes == 8) * 8;
         let width = sh.costs.width;

@@ -184,6 +184,52 @@ pub struct Retired {
     pub walk_reads: u8,
 }
 
+/// A straight-line run of retired instructions (a decoded block, or part of one): `ops[j]`
+/// is at `pc + 4 * j` and falls through to the next; the last one went to `last_next`.
+/// The CPU hands the model whole runs so that the per-instruction cost of the hand-over
+/// is a store, not a call.
+#[derive(Clone, Copy, Debug)]
+pub struct RetiredRun<'a> {
+    /// The instructions, in program order.
+    pub ops: &'a [Op],
+    /// The data access of each instruction (meaningful for memory classes only).
+    pub mems: &'a [MemAccess],
+    /// Address of the first instruction.
+    pub pc: u64,
+    /// Where the last instruction went.
+    pub last_next: u64,
+    /// The Exception level they ran at.
+    pub el: El,
+    /// The translation context they ran in.
+    pub ctx: u32,
+    /// Descriptor reads of a full walk in that context.
+    pub walk_reads: u8,
+}
+
+impl RetiredRun<'_> {
+    /// What instruction `j` of the run did.
+    #[inline(always)]
+    pub fn get(&self, j: usize) -> Retired {
+        let pc = self.pc.wrapping_add(4 * j as u64);
+        Retired {
+            pc,
+            next_pc: if j + 1 == self.ops.len() {
+                self.last_next
+            } else {
+                pc.wrapping_add(4)
+            },
+            el: self.el,
+            mem: if self.ops[j].class.is_memory() {
+                self.mems.get(j).copied()
+            } else {
+                None
+            },
+            ctx: self.ctx,
+            walk_reads: self.walk_reads,
+        }
+    }
+}
+
 /// The PMUv3 common events the model counts (Arm ARM D17.11), by event number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
