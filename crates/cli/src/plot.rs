@@ -2,6 +2,7 @@
 //! beyond what it renders as SVG text).
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::path::Path;
 
 /// Grouped bars: for each group (x axis), one bar per series.
@@ -47,18 +48,21 @@ pub fn bars(path: &Path, bars: &Bars) -> Result<(), Box<dyn std::error::Error>> 
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d(0f64..slots as f64, 0f64..top)?;
-    let labels = bars.groups.clone();
-    let group_of = move |x: &f64| {
-        let g = (*x / (per_group + 1) as f64) as usize;
-        labels.get(g).cloned().unwrap_or_default()
-    };
+    // Group names go under the middle of each group (the mesh's own x labels fall on
+    // round numbers, which would skip groups).
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(groups * 2)
-        .x_label_formatter(&group_of)
+        .x_labels(0)
         .y_desc("cycles")
         .draw()?;
+    let label_style =
+        TextStyle::from(("sans-serif", 13).into_font()).pos(Pos::new(HPos::Center, VPos::Top));
+    for (gi, name) in bars.groups.iter().enumerate() {
+        let center = (gi * (per_group + 1)) as f64 + 0.5 + per_group as f64 * 0.45;
+        let (x, y) = chart.backend_coord(&(center, 0.0));
+        root.draw(&Text::new(name.clone(), (x, y + 6), label_style.clone()))?;
+    }
     for (si, (name, values)) in bars.series.iter().enumerate() {
         let color = PALETTE[si % PALETTE.len()];
         chart
@@ -86,21 +90,23 @@ mod tests {
     fn draws_an_svg_with_every_group_and_series() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bars.svg");
+        let groups = ["hvc", "smc", "svc", "mrs", "msr", "s2", "wfi", "tag"];
         let b = Bars {
             title: "t".into(),
-            groups: vec!["hvc".into(), "smc".into()],
+            groups: groups.iter().map(|g| g.to_string()).collect(),
             series: vec![
-                ("functional".into(), vec![10.0, 20.0]),
-                ("a55".into(), vec![100.0, 250.0]),
+                ("functional".into(), vec![10.0; 8]),
+                ("a55".into(), vec![100.0; 8]),
+                ("n1".into(), vec![250.0; 8]),
             ],
         };
         bars(&path, &b).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
-        for word in ["hvc", "smc", "functional", "a55"] {
-            assert!(svg.contains(word), "{word} missing");
+        for word in groups.iter().chain(&["functional", "a55", "n1"]) {
+            assert!(svg.contains(&format!(">\n{word}\n<")), "{word} missing");
         }
-        // Four bars plus two legend swatches.
-        assert!(svg.matches("<rect").count() >= 6);
+        // 24 bars, three legend swatches, the background.
+        assert!(svg.matches("<rect").count() >= 28);
     }
 }
