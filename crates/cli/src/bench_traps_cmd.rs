@@ -179,14 +179,18 @@ pub fn run(args: BenchTrapsArgs) -> Result<ExitCode, Box<dyn std::error::Error>>
     } else {
         args.presets.clone()
     };
+    // Every name and setting is checked before the first (slow) run.
+    let models = presets
+        .iter()
+        .map(|name| build_model("--preset", name, &args.timing_set))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut results = Vec::new();
-    for (i, name) in presets.iter().enumerate() {
+    for (i, (name, model)) in presets.iter().zip(models).enumerate() {
         eprintln!(
             "a64sim bench-traps: [{}/{}] preset {name} ...",
             i + 1,
             presets.len()
         );
-        let model = build_model(name, &args.timing_set)?;
         let r = run_preset(&image, table, model)?;
         eprintln!(
             "a64sim bench-traps: [{}/{}] preset {name}: {} instructions, {} cycles",

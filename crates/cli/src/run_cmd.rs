@@ -38,7 +38,8 @@ pub struct RunArgs {
     pub json: bool,
     /// Record every exception and print, after the summary, a table per exception kind and
     /// EL pair: count, mean/p50/p99 cycles to the ERET, mean handler instructions (with
-    /// --json: a `trap_report` member of the JSON summary). Cycle model: `functional`.
+    /// --json: a `trap_report` member of the JSON summary). Cycle model: the --timing
+    /// preset, else `functional`.
     #[arg(long)]
     pub trap_report: bool,
     /// Run under a cycle model: a core preset (`functional`, `a55`, `n1`) or `off`. With a
@@ -183,7 +184,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             None
         }
-        Some(name) => Some(build_model(name, &args.timing_set)?),
+        Some(name) => Some(build_model("--timing", name, &args.timing_set)?),
     };
     let retired = machine.cpu.pe.retired;
     let mut timed = model.map(|m| {

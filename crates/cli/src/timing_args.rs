@@ -2,10 +2,11 @@
 
 use a64sim_timing::{CoreModel, TimingConfig};
 
-/// The model of preset `name` with the `KEY=VALUE` `settings` applied, or a one-line error
-/// naming what is wrong (the valid presets or keys included).
-pub fn build_model(name: &str, settings: &[String]) -> Result<CoreModel, String> {
-    let mut config = TimingConfig::new(name).map_err(|e| format!("--timing {name}: {e}"))?;
+/// The model of preset `name` (given with the command-line option `option`, for messages)
+/// with the `KEY=VALUE` `settings` applied, or a one-line error naming what is wrong (the
+/// valid presets or keys included).
+pub fn build_model(option: &str, name: &str, settings: &[String]) -> Result<CoreModel, String> {
+    let mut config = TimingConfig::new(name).map_err(|e| format!("{option} {name}: {e}"))?;
     for s in settings {
         config
             .apply(s)
@@ -13,6 +14,6 @@ pub fn build_model(name: &str, settings: &[String]) -> Result<CoreModel, String>
     }
     let model = config
         .build()
-        .map_err(|e| format!("--timing {name}: {e}"))?;
+        .map_err(|e| format!("{option} {name}: {e}"))?;
     Ok(model)
 }
