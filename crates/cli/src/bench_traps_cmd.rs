@@ -332,7 +332,7 @@ fn path_result<const T: bool>(
         out.entry = entry;
         out.eret = eret;
         out.handler = (r.p50_cycles as f64 - entry - eret).max(0.0);
-        out.handler_insns = r.mean_insns;
+        out.handler_insns = r.p50_insns as f64;
     }
     out
 }
@@ -341,8 +341,9 @@ fn to_text(results: &[PresetResult]) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "Trap round trips (guest PMCCNTR, cycles per trip) and the model's breakdown of one trap \
-         (median; entry = exception entry, handler = vector to ERET, eret = ERET)"
+        "Trap round trips (guest PMCCNTR, cycles per trip, minus a NOP baseline) and the model's \
+         breakdown of one trap: entry = mean exception entry, eret = mean ERET (per EL pair), \
+         handler = median trap minus both (vector to ERET), insns = median handler instructions"
     );
     let _ = writeln!(
         s,

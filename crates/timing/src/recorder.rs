@@ -73,7 +73,8 @@ struct Open {
 struct Samples {
     /// Cycles of each trap, in the order they ended.
     cycles: Vec<u64>,
-    insns: u128,
+    /// Instructions of each trap, in the same order.
+    insns: Vec<u64>,
     reentered: u64,
     elsewhere: u64,
 }
@@ -125,7 +126,7 @@ impl TrapRecorder {
         let elsewhere = ret.to != key.from || (ret.pc != pc && ret.pc != pc.wrapping_add(4));
         let s = self.samples.entry(key).or_default();
         s.cycles.push(cycles.saturating_sub(open.cycles));
-        s.insns += u128::from(insns.saturating_sub(open.insns));
+        s.insns.push(insns.saturating_sub(open.insns));
         s.reentered += u64::from(open.reentered);
         s.elsewhere += u64::from(elsewhere);
     }
@@ -185,6 +186,8 @@ pub struct TrapStats {
     pub max_cycles: u64,
     /// Mean instructions from the vector to the ERET, both included.
     pub mean_insns: f64,
+    /// Median instructions from the vector to the ERET (nearest rank).
+    pub p50_insns: u64,
     /// Traps whose handler took another exception before returning.
     pub reentered: u64,
     /// Traps whose ERET went to another context than the interrupted one.
@@ -211,7 +214,12 @@ impl TrapStats {
             p50_cycles: percentile(&sorted, 50),
             p99_cycles: percentile(&sorted, 99),
             max_cycles: sorted.last().copied().unwrap_or(0),
-            mean_insns: mean(s.insns),
+            mean_insns: mean(s.insns.iter().map(|&n| u128::from(n)).sum()),
+            p50_insns: {
+                let mut n = s.insns.clone();
+                n.sort_unstable();
+                percentile(&n, 50)
+            },
             reentered: s.reentered,
             returned_elsewhere: s.elsewhere,
         }
@@ -276,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn the_median_handler_ignores_a_few_long_ones() {
+        let mut r = TrapRecorder::new();
+        for (i, n) in [4u64, 4, 4, 40, 4].into_iter().enumerate() {
+            let t = 1000 * i as u64;
+            r.on_exception_entry(entry(0x16, El::El1, El::El2, 0x1004), t, t);
+            r.on_exception_return(ret(El::El2, El::El1, 0x1004), t + n, t + n);
+        }
+        let row = &r.report("functional").rows[0];
+        assert_eq!((row.p50_insns, row.p50_cycles), (4, 4));
+        assert_eq!(row.mean_insns, 11.2);
+    }
+
+    #[test]
     fn a_round_trip_is_one_sample() {
         let mut r = TrapRecorder::new();
         r.on_exception_entry(entry(0x16, El::El1, El::El2, 0x1004), 100, 100);
@@ -286,6 +307,7 @@ mod tests {
         assert_eq!(row.count, 1);
         assert_eq!((row.p50_cycles, row.p99_cycles), (3, 3));
         assert_eq!(row.mean_insns, 3.0);
+        assert_eq!(row.p50_insns, 3);
         assert_eq!((row.reentered, row.returned_elsewhere), (0, 0));
         assert_eq!((rep.unmatched_erets, rep.abandoned, rep.open), (0, 0, 0));
     }
