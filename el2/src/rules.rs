@@ -131,6 +131,7 @@ pub enum RuleId {
     CntkctlEl0pcten,
     CntkctlEl0vcten,
     CnthctlEl1pcten,
+    CntkctlEl0frq,
 }
 
 /// One trap rule.
@@ -198,7 +199,7 @@ macro_rules! rule {
 }
 
 /// Every trap rule a64sim knows, in [`RuleId`] order.
-pub static RULES: [TrapRule; 61] = [
+pub static RULES: [TrapRule; 62] = [
     // Controls of EL0 in SCTLR_EL1 (SCTLR_EL2 in the host), Arm ARM D23.2.118.
     rule!(
         SctlrUct,
@@ -761,6 +762,15 @@ pub static RULES: [TrapRule; 61] = [
             c.hcr_traps_apply() && c.cnthctl_el2 & bit == 0
         }
     ),
+    rule!(
+        CntkctlEl0frq,
+        "CNTKCTL_EL1.{EL0PCTEN,EL0VCTEN}",
+        "EL0 reads of CNTFRQ_EL0 when both 0",
+        El1OrTge,
+        EL0,
+        Read,
+        |c| c.timer_el0_controls() & (cntctl::EL0PCTEN | cntctl::EL0VCTEN) == 0
+    ),
 ];
 
 /// The result of checking an access against its rules.
@@ -1166,6 +1176,11 @@ mod tests {
             target(&c(El::El1, hcr::E2H, 0, 1 << 10), &pct, Dir::Read),
             None
         );
+        // CNTFRQ_EL0 is readable at EL0 when either counter is.
+        let frq = [CntkctlEl0frq];
+        assert_eq!(target(&c(El::El0, 0, 0, 1), &frq, Dir::Read), Some(El::El1));
+        assert_eq!(target(&c(El::El0, 0, 2, 1), &frq, Dir::Read), None);
+        assert_eq!(target(&c(El::El1, 0, 0, 0), &frq, Dir::Read), None);
         // In the host (E2H = TGE = 1) EL0 uses CNTHCTL_EL2.EL0PCTEN and EL1PCTEN is moot.
         let host = hcr::E2H | hcr::TGE;
         assert_eq!(target(&c(El::El0, host, 0, 1), &pct, Dir::Read), None);

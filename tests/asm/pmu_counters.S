@@ -885,6 +885,7 @@ e0_pmu_short_nopmcr:
 e0_counters:
     mrs     x1, cntpct_el0
     mrs     x2, cntvct_el0
+    mrs     x3, cntfrq_el0
     RET_SVC
 
     .pushsection .bss.pmu, "aw", %nobits

@@ -225,7 +225,10 @@ pub static SYSREGS: [SysRegDef; ROWS] = [
     rw(VPIDR_EL2, El2, 0x000f_0510),
     rw(VMPIDR_EL2, El2, 0x8000_0000),
     // Generic timer controls (values only until the timer issue).
-    writable_at(rw(CNTFRQ_EL0, El0, 1_000_000_000), El3),
+    t(
+        writable_at(rw(CNTFRQ_EL0, El0, 1_000_000_000), El3),
+        &[CntkctlEl0frq],
+    ),
     rw(CNTKCTL_EL1, El1, 0),
     rw(CNTHCTL_EL2, El2, 0),
     rw(CNTVOFF_EL2, El2, 0),
