@@ -317,6 +317,31 @@ pub(crate) fn write_results(
     ready[reg::NONE as usize] = 0;
 }
 
+/// An issue policy (the in-order or out-of-order engine): one instruction at a time, with
+/// the out-of-line entry points the model calls derived from it once.
+pub(crate) trait Engine {
+    /// Runs one instruction; returns the cycle count after it.
+    fn step(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64;
+
+    /// One instruction, out of line: the CPU inlines the small dispatch in
+    /// `CoreModel::retire`, and the engine's register saves are paid only by timed presets.
+    #[inline(never)]
+    fn retire(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
+        self.step(sh, op, r, ev)
+    }
+
+    /// A straight-line run; returns the cycle count after its last instruction (the
+    /// engine's state can stay in registers across the run).
+    #[inline(never)]
+    fn retire_run(&mut self, sh: &mut Shared, run: &RetiredRun<'_>, ev: &mut EventTotals) -> u64 {
+        let mut end = 0;
+        for (j, op) in run.ops.iter().enumerate() {
+            end = self.step(sh, op, &run.get(j), ev);
+        }
+        end
+    }
+}
+
 /// The latest ready time of `op`'s sources.
 #[inline(always)]
 pub(crate) fn sources_ready(ready: &Scoreboard, op: &Op) -> u64 {
@@ -332,7 +357,7 @@ pub(crate) fn sources_ready(ready: &Scoreboard, op: &Op) -> u64 {
 /// boxed so that moving a model moves a pointer.
 #[derive(Clone, Debug)]
 #[repr(u8)]
-enum Engine {
+enum EngineKind {
     Functional,
     InOrder(Box<InOrder>),
     OutOfOrder(Box<OutOfOrder>),
@@ -345,7 +370,7 @@ pub struct CoreModel {
     /// The cycle count [`CycleModel::cycles`] reports.
     end: u64,
     shared: Shared,
-    engine: Engine,
+    engine: EngineKind,
 }
 
 /// The name CPU and CLI code use for the cycle model.
@@ -356,9 +381,9 @@ impl CoreModel {
     /// checks that; the built-in presets are).
     pub fn new(preset: &Preset) -> Self {
         let engine = match preset.kind {
-            CoreKind::Functional => Engine::Functional,
-            CoreKind::InOrder => Engine::InOrder(Box::new(InOrder::new())),
-            CoreKind::OutOfOrder => Engine::OutOfOrder(Box::new(OutOfOrder::new(preset))),
+            CoreKind::Functional => EngineKind::Functional,
+            CoreKind::InOrder => EngineKind::InOrder(Box::new(InOrder::new())),
+            CoreKind::OutOfOrder => EngineKind::OutOfOrder(Box::new(OutOfOrder::new(preset))),
         };
         CoreModel {
             preset: *preset,
@@ -377,9 +402,9 @@ impl CoreModel {
     /// fetch again.
     fn drained(&self) -> u64 {
         match &self.engine {
-            Engine::Functional => self.end,
-            Engine::InOrder(e) => e.drained(self.end),
-            Engine::OutOfOrder(e) => e.drained(self.end),
+            EngineKind::Functional => self.end,
+            EngineKind::InOrder(e) => e.drained(self.end),
+            EngineKind::OutOfOrder(e) => e.drained(self.end),
         }
     }
 
@@ -387,9 +412,9 @@ impl CoreModel {
     /// dispatches there at the earliest.
     fn restart_at(&mut self, at: u64, el: El, ev: &mut EventTotals) {
         match &mut self.engine {
-            Engine::Functional => {}
-            Engine::InOrder(e) => e.restart_at(at),
-            Engine::OutOfOrder(e) => e.restart_at(at),
+            EngineKind::Functional => {}
+            EngineKind::InOrder(e) => e.restart_at(at),
+            EngineKind::OutOfOrder(e) => e.restart_at(at),
         }
         ev.add(Event::CpuCycles, el, at - self.end);
         self.end = at;
@@ -423,9 +448,9 @@ impl CycleModel for CoreModel {
     #[inline]
     fn retire(&mut self, op: &Op, r: &Retired, ev: &mut EventTotals) {
         let end = match &mut self.engine {
-            Engine::Functional => self.end + 1,
-            Engine::InOrder(e) => e.retire(&mut self.shared, op, r, ev),
-            Engine::OutOfOrder(e) => e.retire(&mut self.shared, op, r, ev),
+            EngineKind::Functional => self.end + 1,
+            EngineKind::InOrder(e) => e.retire(&mut self.shared, op, r, ev),
+            EngineKind::OutOfOrder(e) => e.retire(&mut self.shared, op, r, ev),
         };
         ev.add(Event::InstRetired, r.el, 1);
         ev.add(Event::CpuCycles, r.el, end - self.end);
@@ -439,9 +464,9 @@ impl CycleModel for CoreModel {
             return;
         }
         let end = match &mut self.engine {
-            Engine::Functional => self.end + n,
-            Engine::InOrder(e) => e.retire_run(&mut self.shared, run, ev),
-            Engine::OutOfOrder(e) => e.retire_run(&mut self.shared, run, ev),
+            EngineKind::Functional => self.end + n,
+            EngineKind::InOrder(e) => e.retire_run(&mut self.shared, run, ev),
+            EngineKind::OutOfOrder(e) => e.retire_run(&mut self.shared, run, ev),
         };
         ev.add(Event::InstRetired, run.el, n);
         ev.add(Event::CpuCycles, run.el, end - self.end);

@@ -18,8 +18,8 @@
 //! has arrived (the A55 has no hit-under-miss, SOG 5.1). A mispredicted branch issued in
 //! `b` lets the next instruction issue at `b + 1 + penalty`.
 
-use crate::core::{sources_ready, write_results, Lane, Scoreboard, Shared};
-use crate::op::{EventTotals, Op, Retired, RetiredRun};
+use crate::core::{sources_ready, write_results, Engine, Lane, Scoreboard, Shared};
+use crate::op::{EventTotals, Op, Retired};
 use crate::preset::Pipe;
 
 /// In-order issue state.
@@ -58,30 +58,22 @@ impl InOrder {
         }
     }
 
-    /// Issues one instruction; returns the new cycle count (its issue cycle + 1).
-    // Out of line: the CPU inlines the small dispatch in `CoreModel::retire`, and this
-    // body's register saves are paid only by timed presets.
-    #[inline(never)]
-    pub fn retire(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
-        self.step(sh, op, r, ev)
+    /// The cycle by which everything in flight has completed, given the cycle count `end`.
+    pub fn drained(&self, end: u64) -> u64 {
+        end.max(self.horizon).max(self.fetch_ready)
     }
 
-    /// Runs a straight-line run of instructions; returns the cycle count after the last
-    /// (the state stays in registers across the run).
-    #[inline(never)]
-    pub fn retire_run(
-        &mut self,
-        sh: &mut Shared,
-        run: &RetiredRun<'_>,
-        ev: &mut EventTotals,
-    ) -> u64 {
-        let mut end = 0;
-        for (j, op) in run.ops.iter().enumerate() {
-            end = self.step(sh, op, &run.get(j), ev);
-        }
-        end
+    /// The next instruction issues at `at` at the earliest, starting a new group.
+    pub fn restart_at(&mut self, at: u64) {
+        self.cycle = self.cycle.max(at);
+        self.slots = 0;
+        self.open = true;
+        self.fetch_ready = self.fetch_ready.max(at);
+        self.horizon = self.horizon.max(at);
     }
+}
 
+impl Engine for InOrder {
     #[inline(always)]
     fn step(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
         let k = sh.costs.lane(op.class);
@@ -164,19 +156,5 @@ impl InOrder {
         }
         self.open = self.slots < sh.costs.width && k.has(Lane::PAIR_AFTER) && !taken;
         t + 1
-    }
-
-    /// The cycle by which everything in flight has completed, given the cycle count `end`.
-    pub fn drained(&self, end: u64) -> u64 {
-        end.max(self.horizon).max(self.fetch_ready)
-    }
-
-    /// The next instruction issues at `at` at the earliest, starting a new group.
-    pub fn restart_at(&mut self, at: u64) {
-        self.cycle = self.cycle.max(at);
-        self.slots = 0;
-        self.open = true;
-        self.fetch_ready = self.fetch_ready.max(at);
-        self.horizon = self.horizon.max(at);
     }
 }

@@ -20,8 +20,8 @@
 //! serialising instruction retires at `r`, the next dispatches at `r + after` (plus the
 //! refill if it flushes).
 
-use crate::core::{sources_ready, write_results, Lane, Scoreboard, Shared};
-use crate::op::{EventTotals, Op, Retired, RetiredRun};
+use crate::core::{sources_ready, write_results, Engine, Lane, Scoreboard, Shared};
+use crate::op::{EventTotals, Op, Retired};
 use crate::preset::Preset;
 
 /// Cycles the per-pipe reservation table covers (reservations further apart alias).
@@ -67,28 +67,54 @@ impl OutOfOrder {
         }
     }
 
-    /// Runs one instruction through dispatch, issue and retire; returns its retire cycle.
-    #[inline(never)]
-    pub fn retire(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
-        self.step(sh, op, r, ev)
-    }
-
-    /// Runs a straight-line run of instructions; returns the cycle count after the last
-    /// (the state stays in registers across the run).
-    #[inline(never)]
-    pub fn retire_run(
-        &mut self,
-        sh: &mut Shared,
-        run: &RetiredRun<'_>,
-        ev: &mut EventTotals,
-    ) -> u64 {
-        let mut end = 0;
-        for (j, op) in run.ops.iter().enumerate() {
-            end = self.step(sh, op, &run.get(j), ev);
+    /// Takes a unit of `pipe` (which has `units`) at the first cycle at or after `t` where
+    /// one is free, and returns that cycle. An operation that keeps its unit `busy` for
+    /// more than a cycle also waits for the previous such operation on the pipe to finish
+    /// (in program order: a reservation table could not see that far ahead).
+    #[inline(always)]
+    fn reserve(&mut self, pipe: usize, units: u8, mut t: u64, busy: u64) -> u64 {
+        if units == u8::MAX {
+            return t;
         }
-        end
+        if busy > 1 {
+            t = t.max(self.unit_free[pipe]);
+        }
+        let cycles = &mut self.ring_cycle[pipe];
+        let used = &mut self.ring_used[pipe];
+        loop {
+            let i = t as usize % RING;
+            if cycles[i] != t {
+                cycles[i] = t;
+                used[i] = 1;
+                break;
+            }
+            if used[i] < units {
+                used[i] += 1;
+                break;
+            }
+            t += 1;
+        }
+        if busy > 1 {
+            self.unit_free[pipe] = t + busy;
+        }
+        t
     }
 
+    /// The cycle by which every instruction so far has retired and the front end can
+    /// fetch again, given the cycle count `end`.
+    pub fn drained(&self, end: u64) -> u64 {
+        end.max(self.last_retire).max(self.fetch_ready)
+    }
+
+    /// Nothing younger dispatches before `at`.
+    pub fn restart_at(&mut self, at: u64) {
+        self.fetch_ready = self.fetch_ready.max(at);
+        self.last_retire = self.last_retire.max(at);
+        self.ret_count = 0;
+    }
+}
+
+impl Engine for OutOfOrder {
     #[inline(always)]
     fn step(&mut self, sh: &mut Shared, op: &Op, r: &Retired, ev: &mut EventTotals) -> u64 {
         let k = sh.costs.lane(op.class);
@@ -164,51 +190,5 @@ impl OutOfOrder {
             self.fetch_ready = self.fetch_ready.max(next);
         }
         rt
-    }
-
-    /// Takes a unit of `pipe` (which has `units`) at the first cycle at or after `t` where
-    /// one is free, and returns that cycle. An operation that keeps its unit `busy` for
-    /// more than a cycle also waits for the previous such operation on the pipe to finish
-    /// (in program order: a reservation table could not see that far ahead).
-    #[inline(always)]
-    fn reserve(&mut self, pipe: usize, units: u8, mut t: u64, busy: u64) -> u64 {
-        if units == u8::MAX {
-            return t;
-        }
-        if busy > 1 {
-            t = t.max(self.unit_free[pipe]);
-        }
-        let cycles = &mut self.ring_cycle[pipe];
-        let used = &mut self.ring_used[pipe];
-        loop {
-            let i = t as usize % RING;
-            if cycles[i] != t {
-                cycles[i] = t;
-                used[i] = 1;
-                break;
-            }
-            if used[i] < units {
-                used[i] += 1;
-                break;
-            }
-            t += 1;
-        }
-        if busy > 1 {
-            self.unit_free[pipe] = t + busy;
-        }
-        t
-    }
-
-    /// The cycle by which every instruction so far has retired and the front end can
-    /// fetch again, given the cycle count `end`.
-    pub fn drained(&self, end: u64) -> u64 {
-        end.max(self.last_retire).max(self.fetch_ready)
-    }
-
-    /// Nothing younger dispatches before `at`.
-    pub fn restart_at(&mut self, at: u64) {
-        self.fetch_ready = self.fetch_ready.max(at);
-        self.last_retire = self.last_retire.max(at);
-        self.ret_count = 0;
     }
 }
