@@ -193,6 +193,12 @@ impl BlockCache {
         (&self.insns[r.clone()], &self.words[r])
     }
 
+    /// The physical address of the block's first instruction.
+    #[inline(always)]
+    pub fn pa(&self, id: BlockId) -> u64 {
+        self.blocks[id as usize].pa
+    }
+
     /// The block's instructions as the cycle model sees them.
     #[inline(always)]
     pub fn ops(&self, id: BlockId) -> &[Op] {

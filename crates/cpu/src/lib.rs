@@ -39,7 +39,7 @@ pub mod trap_report;
 
 pub use error::CpuError;
 pub use memory::{PhysMem, Platform, SemihostingCall};
-pub use run::{Cpu, NoTrace, RunOutcome, StopReason, Tracer};
+pub use run::{Cpu, NoTrace, RunOutcome, RunSpan, StopReason, Tracer};
 pub use state::CpuState;
 pub use trace::TextTracer;
 pub use trace_state::{QemuLogWriter, StateRecord, StateTracer};

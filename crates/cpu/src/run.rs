@@ -83,6 +83,36 @@ pub struct RunOutcome {
     pub retired: u64,
 }
 
+/// A straight-line span of the current block that retired, for a cycle model: its
+/// instructions fall through one to the next, and the last went to `last_next`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunSpan {
+    /// Which instructions of the block.
+    pub range: std::ops::Range<usize>,
+    /// Address of the first.
+    pub pc: u64,
+    /// Physical address of the first.
+    pub pa: u64,
+    /// Where the last went.
+    pub last_next: u64,
+    /// The Exception level they ran at.
+    pub el: El,
+}
+
+impl RunSpan {
+    /// Instructions `from..to` of the block at `pc`/`pa`, the last going to `last_next`.
+    #[inline(always)]
+    fn of(block_pc: u64, block_pa: u64, from: usize, to: usize, last_next: u64, el: El) -> Self {
+        RunSpan {
+            range: from..to,
+            pc: block_pc.wrapping_add(4 * from as u64),
+            pa: block_pa.wrapping_add(4 * from as u64),
+            last_next,
+            el,
+        }
+    }
+}
+
 /// Observes execution one instruction at a time. With [`NoTrace`] every hook compiles away.
 pub trait Tracer {
     /// Whether the hooks are called at all (a constant, so the check costs nothing).
@@ -107,21 +137,12 @@ pub trait Tracer {
     /// After instruction `i` of the current block executed: `a` is its data access, if it
     /// made one (`pe.data_access`, which is stale otherwise).
     fn access(&mut self, _i: usize, _a: MemAccess) {}
-    /// Instructions `range` of the current block, described by `ops[range]` and starting
-    /// at `pc`, retired at `el`, falling through one to the next; the last went to
-    /// `last_next`. Called at the end of each block, and before an instruction that may
+    /// The instructions `span` names retired (described by `ops[span.range]`). Called at the end of each block, and before an instruction that may
     /// read or change the PMU or the counters (so that they see every earlier one). A
     /// model that listens keeps `pe.clock` and `pe.events` up to date.
-    fn retired_run(
-        &mut self,
-        _pe: &mut Pe,
-        _ops: &[Op],
-        _range: std::ops::Range<usize>,
-        _pc: u64,
-        _last_next: u64,
-        _el: El,
-    ) {
-    }
+    fn retired_run(&mut self, _pe: &mut Pe, _ops: &[Op], _span: RunSpan) {}
+    /// The guest invalidated translations (a TLBI, or context ids were recycled).
+    fn tlbs_invalidated(&mut self) {}
 }
 
 impl<T: Tracer> Tracer for &mut T {
@@ -153,16 +174,12 @@ impl<T: Tracer> Tracer for &mut T {
         (**self).access(i, a);
     }
     #[inline(always)]
-    fn retired_run(
-        &mut self,
-        pe: &mut Pe,
-        ops: &[Op],
-        range: std::ops::Range<usize>,
-        pc: u64,
-        last_next: u64,
-        el: El,
-    ) {
-        (**self).retired_run(pe, ops, range, pc, last_next, el);
+    fn retired_run(&mut self, pe: &mut Pe, ops: &[Op], span: RunSpan) {
+        (**self).retired_run(pe, ops, span);
+    }
+    #[inline(always)]
+    fn tlbs_invalidated(&mut self) {
+        (**self).tlbs_invalidated();
     }
 }
 
@@ -227,21 +244,21 @@ impl<A: Tracer, B: Tracer> Tracer for (A, B) {
         }
     }
     #[inline(always)]
-    fn retired_run(
-        &mut self,
-        pe: &mut Pe,
-        ops: &[Op],
-        range: std::ops::Range<usize>,
-        pc: u64,
-        last_next: u64,
-        el: El,
-    ) {
+    fn retired_run(&mut self, pe: &mut Pe, ops: &[Op], span: RunSpan) {
         if A::TIMING {
-            self.0
-                .retired_run(pe, ops, range.clone(), pc, last_next, el);
+            self.0.retired_run(pe, ops, span.clone());
         }
         if B::TIMING {
-            self.1.retired_run(pe, ops, range, pc, last_next, el);
+            self.1.retired_run(pe, ops, span);
+        }
+    }
+    #[inline(always)]
+    fn tlbs_invalidated(&mut self) {
+        if A::TIMING {
+            self.0.tlbs_invalidated();
+        }
+        if B::TIMING {
+            self.1.tlbs_invalidated();
         }
     }
 }
@@ -353,6 +370,9 @@ impl Cpu {
             if pe.xlat.flush_jump_cache {
                 pe.xlat.flush_jump_cache = false;
                 blocks.flush_jump_cache();
+                if T::TIMING {
+                    tracer.tlbs_invalidated();
+                }
             }
             let id = match blocks.lookup_va(pc, pe.xlat.ctx) {
                 Some(id) => id,
@@ -377,6 +397,7 @@ impl Cpu {
             };
             let (insns, words) = blocks.get(id);
             let ops = blocks.ops(id);
+            let block_pa = blocks.pa(id);
             let n = insns.len().min((budget - steps) as usize);
             // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
             // instruction of this block completes. Clear it once per block, and put it back
@@ -402,8 +423,8 @@ impl Cpu {
                 }
                 let insn = &insns[i];
                 if T::TIMING && i > told && reads_clock(&ops[i]) {
-                    let first_pc = pc.wrapping_add(4 * told as u64);
-                    tracer.retired_run(exec.pe, ops, told..i, first_pc, exec.pc, block_el);
+                    let span = RunSpan::of(pc, block_pa, told, i, exec.pc, block_el);
+                    tracer.retired_run(exec.pe, ops, span);
                     told = i;
                 }
                 if T::ENABLED {
@@ -448,8 +469,8 @@ impl Cpu {
                 None => {
                     pe.retired += i as u64;
                     if T::TIMING {
-                        let first_pc = exec_pc_of(block_pc, told);
-                        tracer.retired_run(pe, ops, told..i, first_pc, pc, block_el);
+                        let span = RunSpan::of(block_pc, block_pa, told, i, pc, block_el);
+                        tracer.retired_run(pe, ops, span);
                     } else {
                         pe.events.add(Event::InstRetired, block_el, i as u64);
                     }
@@ -471,8 +492,8 @@ impl Cpu {
                     if T::TIMING {
                         let done = i - 1 + completed as usize;
                         let last_next = if completed { e.preferred_return } else { pc };
-                        let first_pc = exec_pc_of(block_pc, told);
-                        tracer.retired_run(pe, ops, told..done, first_pc, last_next, block_el);
+                        let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
+                        tracer.retired_run(pe, ops, span);
                     } else {
                         pe.events.add(
                             Event::InstRetired,
@@ -492,8 +513,8 @@ impl Cpu {
                     if T::TIMING {
                         let done = i - 1 + completed as usize;
                         let last_next = if completed { pc.wrapping_add(4) } else { pc };
-                        let first_pc = exec_pc_of(block_pc, told);
-                        tracer.retired_run(pe, ops, told..done, first_pc, last_next, block_el);
+                        let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
+                        tracer.retired_run(pe, ops, span);
                     } else {
                         pe.events.add(
                             Event::InstRetired,
@@ -509,12 +530,6 @@ impl Cpu {
             }
         }
     }
-}
-
-/// The address of instruction `i` of the block at `block_pc`.
-#[inline(always)]
-fn exec_pc_of(block_pc: u64, i: usize) -> u64 {
-    block_pc.wrapping_add(4 * i as u64)
 }
 
 /// Whether the cycle model must have seen every earlier instruction before `op` runs:

@@ -11,7 +11,7 @@
 
 use crate::block::MAX_BLOCK_INSNS;
 use crate::exception::{Exception, VectorKind};
-use crate::run::{Pe, Tracer};
+use crate::run::{Pe, RunSpan, Tracer};
 use a64sim_arch::El;
 use a64sim_isa::sysreg::SysRegId;
 use a64sim_isa::Insn;
@@ -137,15 +137,14 @@ impl<M: CycleModel, const TIMED: bool> Tracer for TrapTracer<M, TIMED> {
     }
 
     #[inline]
-    fn retired_run(
-        &mut self,
-        pe: &mut Pe,
-        ops: &[Op],
-        range: std::ops::Range<usize>,
-        pc: u64,
-        last_next: u64,
-        el: El,
-    ) {
+    fn retired_run(&mut self, pe: &mut Pe, ops: &[Op], span: RunSpan) {
+        let RunSpan {
+            range,
+            pc,
+            pa,
+            last_next,
+            el,
+        } = span;
         if range.is_empty() {
             return;
         }
@@ -153,6 +152,7 @@ impl<M: CycleModel, const TIMED: bool> Tracer for TrapTracer<M, TIMED> {
             ops: &ops[range.clone()],
             mems: &self.mems[range],
             pc,
+            fetch_pa: pa,
             last_next,
             el,
             ctx: pe.xlat.ctx as u32,
@@ -160,6 +160,11 @@ impl<M: CycleModel, const TIMED: bool> Tracer for TrapTracer<M, TIMED> {
         };
         self.model.retire_run(&run, &mut pe.events);
         pe.clock.cycles = self.model.cycles();
+    }
+
+    #[cold]
+    fn tlbs_invalidated(&mut self) {
+        self.model.invalidate_tlbs();
     }
 
     #[cold]

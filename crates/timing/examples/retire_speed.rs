@@ -54,6 +54,7 @@ fn loop_stream(iterations: usize, walk_reads: u8) -> Vec<(Op, Retired)> {
             let pc = top + 4 * k as u64;
             let mut r = Retired {
                 pc,
+                fetch_pa: pc,
                 next_pc: pc + 4,
                 el: El::El0,
                 mem: None,
@@ -78,6 +79,7 @@ fn loop_stream(iterations: usize, walk_reads: u8) -> Vec<(Op, Retired)> {
             let after = top + 4 * body.len() as u64;
             let mut call = Retired {
                 pc: after,
+                fetch_pa: after,
                 next_pc: 0x40_8000,
                 el: El::El0,
                 mem: None,
@@ -126,6 +128,7 @@ fn random_stream(n: usize, walk_reads: u8) -> Vec<(Op, Retired)> {
         op.bytes = 8;
         let mut ret = Retired {
             pc,
+            fetch_pa: pc,
             next_pc: pc + 4,
             el: El::El0,
             mem: None,

@@ -194,8 +194,7 @@ impl Shared {
         self.fetch_new_line(r, ev)
     }
 
-    // The instruction side has no physical address in `Retired`: the L1I and the L2 see
-    // the fetch VA, which is the PA with the MMU off.
+    // The ITLB is looked up by VA, the L1I and the L2 by the fetch PA.
     #[inline(never)]
     fn fetch_new_line(&mut self, r: &Retired, ev: &mut EventTotals) -> u64 {
         let mut stall = 0;
@@ -207,12 +206,20 @@ impl Shared {
             }
             stall += u64::from(t.cycles);
         }
-        let a = self.caches.fetch(r.pc);
+        let a = self.caches.fetch(r.fetch_pa);
         if a.l1_refill {
             ev.add(Event::L1iCacheRefill, r.el, 1);
             stall += u64::from(a.latency.saturating_sub(self.caches.l1i.latency()));
         }
         stall
+    }
+
+    /// Forgets every TLB entry (a TLBI, or a change of context ids) and the memos that
+    /// stand for TLB hits.
+    fn invalidate_tlbs(&mut self) {
+        self.tlbs.clear();
+        self.last_vpage = u64::MAX;
+        self.fetch_line = u64::MAX;
     }
 
     /// A data access: returns the translation stall and the cache access, counting
@@ -471,6 +478,10 @@ impl CycleModel for CoreModel {
         ev.add(Event::InstRetired, run.el, n);
         ev.add(Event::CpuCycles, run.el, end - self.end);
         self.end = end;
+    }
+
+    fn invalidate_tlbs(&mut self) {
+        self.shared.invalidate_tlbs();
     }
 
     /// Charges one cycle per instruction (the CPI of the functional preset; timed presets

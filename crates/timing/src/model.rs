@@ -38,6 +38,8 @@ pub trait CycleModel {
             self.retire(op, &run.get(j), ev);
         }
     }
+    /// The guest invalidated translations (TLBI): cached translations must walk again.
+    fn invalidate_tlbs(&mut self) {}
     /// `n` instructions at `el` retired that the model is not told about one by one.
     fn retire_bulk(&mut self, n: u64, el: El, ev: &mut EventTotals);
     /// An exception with class `ec` was taken from `from` to `to` (after the instruction

@@ -21,6 +21,7 @@ fn op(class: OpClass, src: &[u8], dst: &[u8], bytes: u8) -> Op {
 fn at(pc: u64) -> Retired {
     Retired {
         pc,
+        fetch_pa: pc,
         next_pc: pc + 4,
         el: El::El1,
         mem: None,
@@ -494,6 +495,7 @@ fn runs_retire_like_single_instructions() {
                 ops: &ops,
                 mems: &mems,
                 pc: stream[start].1.pc,
+                fetch_pa: stream[start].1.fetch_pa,
                 last_next: r.next_pc,
                 el: r.el,
                 ctx: stream[start].1.ctx,
@@ -507,4 +509,25 @@ fn runs_retire_like_single_instructions() {
         assert_eq!(runs.cycles(), single.cycles(), "{}", p.name);
         assert_eq!(ev_runs, ev_single, "{}", p.name);
     }
+}
+
+/// After a TLBI the next access to a page walks again (and counts an L1D TLB refill);
+/// without one it hits.
+#[test]
+fn invalidated_translations_walk_again() {
+    let p = Preset::by_name("a55").unwrap();
+    let load = op(OpClass::Load, &[1], &[2], 8);
+    let access = |m: &mut CoreModel, ev: &mut EventTotals| {
+        let mut r = with_mem(at(0x1000), 0x4000_0000);
+        r.walk_reads = 4;
+        m.retire(&load, &r, ev);
+    };
+    let mut m = CoreModel::new(p);
+    let mut ev = EventTotals::default();
+    access(&mut m, &mut ev);
+    access(&mut m, &mut ev);
+    assert_eq!(ev.get(Event::L1dTlbRefill, El::El1), 1);
+    m.invalidate_tlbs();
+    access(&mut m, &mut ev);
+    assert_eq!(ev.get(Event::L1dTlbRefill, El::El1), 2);
 }

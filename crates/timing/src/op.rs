@@ -171,6 +171,9 @@ pub struct MemAccess {
 pub struct Retired {
     /// Its address.
     pub pc: u64,
+    /// The physical address it was fetched from (the instruction caches are physically
+    /// indexed and tagged; callers that do not know it pass `pc`).
+    pub fetch_pa: u64,
     /// The address of the next instruction (a branch was taken when this is not `pc + 4`).
     pub next_pc: u64,
     /// The Exception level it ran at.
@@ -196,6 +199,8 @@ pub struct RetiredRun<'a> {
     pub mems: &'a [MemAccess],
     /// Address of the first instruction.
     pub pc: u64,
+    /// Physical address of the first instruction.
+    pub fetch_pa: u64,
     /// Where the last instruction went.
     pub last_next: u64,
     /// The Exception level they ran at.
@@ -213,6 +218,7 @@ impl RetiredRun<'_> {
         let pc = self.pc.wrapping_add(4 * j as u64);
         Retired {
             pc,
+            fetch_pa: self.fetch_pa.wrapping_add(4 * j as u64),
             next_pc: if j + 1 == self.ops.len() {
                 self.last_next
             } else {

@@ -84,6 +84,13 @@ impl Tlbs {
         }
     }
 
+    /// Forgets every entry.
+    pub fn clear(&mut self) {
+        self.itlb.clear();
+        self.dtlb.clear();
+        self.l2.clear();
+    }
+
     /// Translates the data address `va`; a walk reads through `caches`.
     #[inline(always)]
     pub fn data(
