@@ -624,8 +624,21 @@ fn check_cache(name: &str, g: &CacheGeometry) -> Result<(), String> {
             g.size, g.assoc, g.line
         ));
     }
+    // The model keeps a tag and an age per line: bound what a setting can allocate.
+    let lines = g.size / u64::from(g.line);
+    if lines > MAX_CACHE_LINES {
+        return Err(format!(
+            "{name}: {} bytes of {}-byte lines is {lines} lines; the model holds at most \
+             {MAX_CACHE_LINES}",
+            g.size, g.line
+        ));
+    }
     Ok(())
 }
+
+/// Most lines a modelled cache may have (4 Mi lines: 256 MiB of 64-byte lines, about
+/// 64 MiB of model state).
+const MAX_CACHE_LINES: u64 = 1 << 22;
 
 fn check_tlb(name: &str, g: &TlbGeometry) -> Result<(), String> {
     if g.entries % g.assoc != 0 || !(g.entries / g.assoc).is_power_of_two() {
@@ -731,6 +744,10 @@ mod tests {
         assert_eq!(parse(ValueKind::Size, "64K"), Ok(65_536));
         assert_eq!(parse(ValueKind::Size, "1M"), Ok(1 << 20));
         assert_eq!(parse(ValueKind::Size, "2g"), Ok(2 << 30));
+        let mut c = TimingConfig::new("a55").unwrap();
+        c.set("l2.size", "1G").unwrap();
+        let err = c.build().unwrap_err().to_string();
+        assert!(err.contains("at most"), "{err}");
         assert_eq!(parse(ValueKind::Size, "512"), Ok(512));
         assert_eq!(parse(ValueKind::Count, "4K"), Ok(4096));
         assert_eq!(parse(ValueKind::Hz, "2.5G"), Ok(2_500_000_000));
