@@ -569,3 +569,27 @@ fn bench_traps_rejects_a_bad_preset_or_key_before_running() {
         "{line}"
     );
 }
+
+/// Every `TLBI VMALLE1` empties the model's TLBs: in tests/asm/bench_tlbi_loop.S (nine
+/// instructions per iteration, one TLBI and one load of the same page each), every
+/// iteration's load walks again, so the L1D TLB refills follow the iterations.
+#[test]
+fn tlbi_makes_the_next_access_walk_again() {
+    let budget = 900_000u64;
+    let j = run_json(
+        &image("bench_tlbi_loop"),
+        &["--timing", "a55", "--max-insns", &budget.to_string()],
+    );
+    let refills = j
+        .get("timing")
+        .get("events_by_el")
+        .get("l1d_tlb_refill")
+        .counts();
+    // At most this many iterations fit in the budget (the set-up before the loop takes
+    // about 12 000 instructions); without the invalidation the loop would refill once.
+    let iterations = budget / 9;
+    assert!(
+        refills[1] >= iterations * 97 / 100 && refills[1] <= iterations + 10,
+        "EL1 L1D TLB refills {refills:?} for at most {iterations} TLBIs"
+    );
+}
