@@ -14,9 +14,10 @@
 use crate::run::Pe;
 use crate::sysreg::index_of;
 use a64sim_arch::El;
-use a64sim_el2::bits::{mdcr, scr};
+use a64sim_el2::bits::mdcr;
 use a64sim_isa::sysreg::regs;
 use a64sim_isa::sysreg::SysRegId;
+use a64sim_mmu::Regime;
 use a64sim_timing::{Event, EventTotals};
 
 /// Number of event counters (PMCR_EL0.N), as QEMU's `-cpu max`.
@@ -136,7 +137,8 @@ impl Pe {
     /// EL0), where the offset does not apply.
     pub fn virtual_count(&self, pending: u64) -> u64 {
         let ctx = self.trap_ctx();
-        let host = ctx.e2h() && (ctx.el() == El::El2 || (ctx.el() == El::El0 && ctx.tge()));
+        // The EL2&0 regime sees no offset; the one statement of it is the MMU's.
+        let host = Regime::for_access(ctx.el(), ctx.e2h(), ctx.tge()) == Regime::El20;
         let off = if host || !ctx.el2_enabled() {
             0
         } else {
@@ -159,7 +161,7 @@ impl Pe {
         let p = &self.pmu;
         let mdcr2 = self.sys.get(index_of(regs::MDCR_EL2));
         let mdcr3 = self.sys.get(index_of(regs::MDCR_EL3));
-        let scr3 = self.sys.get(index_of(regs::SCR_EL3));
+        let ctx = self.trap_ctx();
         let cycle = k == 31;
         let hpmn = self.hpmn();
         let enabled = if cycle || k < hpmn {
@@ -176,7 +178,7 @@ impl Pe {
         let mut els = [false; 4];
         if enabled {
             for el in [El::El0, El::El1, El::El2, El::El3] {
-                let secure = el == El::El3 || scr3 & scr::NS == 0;
+                let secure = el == El::El3 || ctx.is_secure();
                 let mut prohibited = secure && mdcr3 & mdcr::SPME == 0;
                 if el == El::El2 && (cycle || k < hpmn) {
                     prohibited |= mdcr2 & mdcr::HPMD != 0;
@@ -438,7 +440,7 @@ fn event_counter_index(id: SysRegId) -> Option<(usize, bool)> {
 mod tests {
     use super::*;
     use crate::run::Cpu;
-    use a64sim_el2::bits::hcr;
+    use a64sim_el2::bits::{hcr, scr};
 
     fn pe_at(el: El) -> Pe {
         let mut pe = Cpu::new(el, 0x4000_0000).pe;

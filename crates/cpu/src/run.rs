@@ -467,13 +467,8 @@ impl Cpu {
             pe.st.pc = pc;
             match trap {
                 None => {
-                    pe.retired += i as u64;
-                    if T::TIMING {
-                        let span = RunSpan::of(block_pc, block_pa, told, i, pc, block_el);
-                        tracer.retired_run(pe, ops, span);
-                    } else {
-                        pe.events.add(Event::InstRetired, block_el, i as u64);
-                    }
+                    let span = RunSpan::of(block_pc, block_pa, told, i, pc, block_el);
+                    account_retired(pe, tracer, ops, span);
                     if T::ENABLED && i > 0 {
                         tracer.after(pe);
                     }
@@ -488,19 +483,10 @@ impl Cpu {
                     // An exception-generating instruction (SVC, HVC, SMC) completes: its
                     // preferred return is the next instruction. A fault does not retire.
                     let completed = e.preferred_return != pc;
-                    pe.retired += i as u64 - 1 + completed as u64;
-                    if T::TIMING {
-                        let done = i - 1 + completed as usize;
-                        let last_next = if completed { e.preferred_return } else { pc };
-                        let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
-                        tracer.retired_run(pe, ops, span);
-                    } else {
-                        pe.events.add(
-                            Event::InstRetired,
-                            block_el,
-                            i as u64 - 1 + completed as u64,
-                        );
-                    }
+                    let done = i - 1 + completed as usize;
+                    let last_next = if completed { e.preferred_return } else { pc };
+                    let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
+                    account_retired(pe, tracer, ops, span);
                     take(pe, &e, tracer);
                     if T::ENABLED {
                         tracer.after(pe);
@@ -509,19 +495,10 @@ impl Cpu {
                 Some(Trap::Stop(reason)) => {
                     // Semihosting exit completes the HLT; errors leave the PC at the culprit.
                     let completed = matches!(reason, StopReason::Exit(_));
-                    pe.retired += i as u64 - 1 + completed as u64;
-                    if T::TIMING {
-                        let done = i - 1 + completed as usize;
-                        let last_next = if completed { pc.wrapping_add(4) } else { pc };
-                        let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
-                        tracer.retired_run(pe, ops, span);
-                    } else {
-                        pe.events.add(
-                            Event::InstRetired,
-                            block_el,
-                            i as u64 - 1 + completed as u64,
-                        );
-                    }
+                    let done = i - 1 + completed as usize;
+                    let last_next = if completed { pc.wrapping_add(4) } else { pc };
+                    let span = RunSpan::of(block_pc, block_pa, told, done, last_next, block_el);
+                    account_retired(pe, tracer, ops, span);
                     return RunOutcome {
                         reason,
                         retired: pe.retired - start,
@@ -529,6 +506,20 @@ impl Cpu {
                 }
             }
         }
+    }
+}
+
+/// Counts the block's first `span.range.end` instructions as retired: in `Pe::retired`,
+/// and in the PMU's events (by the cycle model, which is handed the ones it has not seen
+/// yet, or by the PE itself without one).
+#[inline(always)]
+fn account_retired<T: Tracer>(pe: &mut Pe, tracer: &mut T, ops: &[Op], span: RunSpan) {
+    let done = span.range.end as u64;
+    pe.retired += done;
+    if T::TIMING {
+        tracer.retired_run(pe, ops, span);
+    } else {
+        pe.events.add(Event::InstRetired, span.el, done);
     }
 }
 
