@@ -53,6 +53,17 @@ pub struct TagStore {
     allocated: usize,
 }
 
+/// Where [`TagStore`]'s page directory is (see [`TagStore::raw_directory`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawTagDirectory {
+    /// The first slot: 0 or the address of a page's 128 tag bytes.
+    pub pages: *mut usize,
+    /// Number of slots.
+    pub len: u64,
+    /// Physical page number of slot 0.
+    pub first_page: u64,
+}
+
 /// Why a bulk tag transfer ([`TagStore::copy_out`], [`TagStore::copy_in`]) was refused.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum TagRangeError {
@@ -205,6 +216,20 @@ impl TagStore {
         }
         let index = usize::try_from((pa >> PAGE_SHIFT).wrapping_sub(self.first_page)).ok()?;
         self.pages.get(index)?.as_deref()
+    }
+
+    /// The page directory as plain addresses, for generated code that looks tags up
+    /// itself: `pages` points at `len` slots, one per 4 KiB page from physical page
+    /// `first_page` on; a slot is 0 when the page has no tag bytes, else the address of its
+    /// 128 tag bytes in QEMU's layout. Taken from `&mut self` because the caller may write
+    /// tags of allocated pages through it; valid until the store is next used.
+    pub fn raw_directory(&mut self) -> RawTagDirectory {
+        RawTagDirectory {
+            // `Option<Box<T>>` is guaranteed to be one pointer, null for `None`.
+            pages: self.pages.as_mut_ptr().cast(),
+            len: self.pages.len() as u64,
+            first_page: self.first_page,
+        }
     }
 
     /// How many 4 KiB pages have tag bytes allocated.

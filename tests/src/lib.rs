@@ -6,6 +6,7 @@
 //! source has a `// a64sim-requires: FEATURE` line needs a part of a64sim that does not exist
 //! yet: it is still checked against QEMU, and skipped (with the reason) under a64sim.
 
+pub use a64sim_cpu::jit::JitConfig;
 use a64sim_cpu::StopReason;
 use a64sim_machine::{load_image, Console, Machine, MachineConfig};
 use std::path::{Path, PathBuf};
@@ -126,9 +127,15 @@ impl Run {
 
 /// Runs `elf` under a64sim.
 pub fn run_a64sim(elf: &Path, budget: u64) -> Run {
+    run_a64sim_with(elf, budget, JitConfig::default())
+}
+
+/// [`run_a64sim`] with the block compiler configured as `jit` says.
+pub fn run_a64sim_with(elf: &Path, budget: u64, jit: JitConfig) -> Run {
     let start = Instant::now();
     let (console, buf) = Console::capture();
     let mut m = Machine::new(&MachineConfig::default(), console);
+    m.cpu.jit.config = jit;
     let image = match load_image(elf, None) {
         Ok(i) => i,
         Err(e) => return Run::failed(e, start),

@@ -121,10 +121,41 @@ fn every_image_matches_live_qemu() {
         if let Some(why) = skip_reason(img) {
             return Ok(format!("QEMU ok; a64sim skipped: {why}"));
         }
-        let ours = run_a64sim(&img.elf, BUDGET);
+        // Every block compiled at its first execution: the block compiler's widest test.
+        let eager = JitConfig {
+            enabled: JitConfig::default().enabled,
+            threshold: 0,
+        };
+        let ours = run_a64sim_with(&img.elf, BUDGET, eager);
         compare(&img.name, &ours, &q.output, q.status.unwrap_or(-1))
     });
-    report("a64sim against a live QEMU 10 run:", &rows);
+    report(
+        "a64sim (every block compiled at once) against a live QEMU 10 run:",
+        &rows,
+    );
+}
+
+#[test]
+fn every_image_matches_with_the_interpreter_alone() {
+    let rows = for_each_image(|img| {
+        if let Some(why) = skip_reason(img) {
+            return Ok(format!("skipped under a64sim: {why}"));
+        }
+        if img.name.starts_with("bench_") {
+            // Long; the interpreter runs them under the cycle-model and lockstep tests.
+            return Ok("skipped: benchmark".to_string());
+        }
+        let off = JitConfig {
+            enabled: false,
+            threshold: 0,
+        };
+        let got = run_a64sim_with(&img.elf, BUDGET, off);
+        compare(&img.name, &got, &img.expected, img.status)
+    });
+    report(
+        "a64sim's interpreter alone against the QEMU 10 expectations:",
+        &rows,
+    );
 }
 
 #[test]

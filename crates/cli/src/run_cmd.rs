@@ -51,6 +51,10 @@ pub struct RunArgs {
     /// a bad key lists the valid ones). Repeatable.
     #[arg(long = "timing-set", value_name = "KEY=VALUE")]
     pub timing_set: Vec<String>,
+    /// Compile hot blocks to host code (`on`, the default where the host is x86-64) or
+    /// interpret every instruction (`off`). Traces and cycle models always interpret.
+    #[arg(long, value_enum, default_value_t)]
+    pub jit: JitMode,
     /// Before running, set the allocation tags from FILE starting at physical ADDR (hex):
     /// one tag per byte, one byte per 16-byte granule (the KVM_ARM_MTE_COPY_TAGS format).
     #[arg(long, value_name = "ADDR,FILE", value_parser = parse_tag_load)]
@@ -59,6 +63,16 @@ pub struct RunArgs {
     /// to FILE, one tag per byte per 16-byte granule.
     #[arg(long, value_name = "ADDR,LEN,FILE", value_parser = parse_tag_dump)]
     pub dump_tags: Vec<TagDump>,
+}
+
+/// The settings of `--jit`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum JitMode {
+    /// Compile hot blocks (where the host supports it).
+    #[default]
+    On,
+    /// Interpret everything.
+    Off,
 }
 
 /// The formats of `--trace`.
@@ -176,6 +190,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             t.file.display()
         );
     }
+    if args.jit == JitMode::Off {
+        machine.cpu.jit.config.enabled = false;
+    }
     let budget = args.max_insns.unwrap_or(u64::MAX);
     let model = match args.timing.as_deref() {
         None | Some("off") => {
@@ -244,8 +261,20 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
         (None, Some(t)) => Some((t.cycles(pe), t.report())),
         _ => None,
     };
+    let jit = &machine.cpu.jit.stats;
+    let jit_share = jit.retired as f64 * 100.0 / outcome.retired.max(1) as f64;
     if args.json {
         let mut extra = String::new();
+        extra.push_str(&format!(
+            ",\"jit\":{{\"enabled\":{},\"compiled_blocks\":{},\"rejected_blocks\":{},\
+             \"code_bytes\":{},\"retired\":{},\"fallbacks\":{}}}",
+            machine.cpu.jit.config.enabled,
+            jit.compiled_blocks,
+            jit.rejected_blocks,
+            jit.code_bytes,
+            jit.retired,
+            jit.fallbacks
+        ));
         if let Some(t) = &timing {
             extra.push_str(&t.to_json(outcome.retired));
         }
@@ -272,6 +301,14 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 eprintln!("a64sim: {cycles} cycles");
             }
             print_report(r);
+        }
+        if jit.compiled_blocks > 0 {
+            eprintln!(
+                "a64sim: jit: {} blocks compiled ({:.1} KiB of code), {jit_share:.1}% of \
+                 instructions ran compiled",
+                jit.compiled_blocks,
+                jit.code_bytes as f64 / 1024.0
+            );
         }
     }
     Ok(code)

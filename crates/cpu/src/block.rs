@@ -75,6 +75,8 @@ pub struct BlockCache {
     jump_gen: u16,
     /// Blocks decoded since creation (statistics).
     pub decoded_blocks: u64,
+    /// How many times the cache was flushed (block ids restart at 0 after a flush).
+    flushes: u64,
 }
 
 impl Default for BlockCache {
@@ -130,6 +132,7 @@ impl BlockCache {
             jump: vec![(u64::MAX, 0, 0); JUMP_ENTRIES].into_boxed_slice(),
             jump_gen: 0,
             decoded_blocks: 0,
+            flushes: 0,
         }
     }
 
@@ -226,6 +229,7 @@ impl BlockCache {
 
     /// Forgets every block (translation changed, or the arena is full).
     pub fn flush(&mut self) {
+        self.flushes += 1;
         self.insns.clear();
         self.words.clear();
         self.ops.clear();
@@ -236,6 +240,13 @@ impl BlockCache {
     }
 
     /// Forgets the virtual-to-block mapping only (translation context changed).
+    /// Changes whenever block ids are reused (after a flush): what is kept per id elsewhere
+    /// (compiled code) is stale when this differs from when it was made.
+    #[inline(always)]
+    pub fn epoch(&self) -> u64 {
+        self.flushes
+    }
+
     pub fn flush_jump_cache(&mut self) {
         self.jump_gen = self.jump_gen.wrapping_add(1);
         if self.jump_gen == 0 {

@@ -20,6 +20,7 @@ pub mod block;
 pub mod error;
 pub mod exception;
 pub mod exec;
+pub mod jit;
 pub mod memory;
 pub mod monitor;
 pub mod mte;

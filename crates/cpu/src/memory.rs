@@ -145,10 +145,39 @@ impl PhysMem {
         !self.dirty_code.is_empty()
     }
 
+    /// RAM as plain addresses (see [`RawRam`]).
+    pub fn raw(&mut self) -> RawRam {
+        RawRam {
+            data: self.data.as_mut_ptr(),
+            size: self.data.len() as u64,
+            base: self.base,
+            code_pages: self.code_pages.as_ptr(),
+            tags: self.tags.raw_directory(),
+        }
+    }
+
     /// Marks the page holding RAM offset `off` as holding decoded code.
     pub fn mark_code(&mut self, off: usize) {
         self.code_pages[off >> CODE_PAGE_SHIFT] = 1;
     }
+}
+
+/// RAM as plain addresses, for generated code (`jit`) that accesses it itself: `data` is
+/// `size` bytes for physical addresses `base..`, `code_pages` one byte per 4 KiB page
+/// (non-zero: holds decoded code, stores must take the slow path), `tags` the tag store's
+/// page directory. Taken from `&mut PhysMem`; valid until RAM is next used otherwise.
+#[derive(Clone, Copy, Debug)]
+pub struct RawRam {
+    /// First byte of RAM.
+    pub data: *mut u8,
+    /// Bytes of RAM.
+    pub size: u64,
+    /// Physical address of `data[0]`.
+    pub base: u64,
+    /// The code-page marks.
+    pub code_pages: *const u8,
+    /// The allocation tags.
+    pub tags: a64sim_tags::RawTagDirectory,
 }
 
 /// The result of a semihosting call (Arm semihosting v2, `HLT #0xF000` in A64).

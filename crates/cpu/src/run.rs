@@ -56,6 +56,8 @@ pub struct Cpu {
     pub pe: Pe,
     /// Decoded blocks.
     pub blocks: BlockCache,
+    /// Compiled code of hot blocks.
+    pub jit: crate::jit::Jit,
 }
 
 /// Why a run stopped.
@@ -313,6 +315,7 @@ impl Cpu {
                 data_access: Default::default(),
             },
             blocks: BlockCache::new(),
+            jit: Default::default(),
         }
     }
 
@@ -327,7 +330,7 @@ impl Cpu {
     ) -> RunOutcome {
         let start = self.pe.retired;
         let start_exceptions = self.pe.exceptions;
-        let Cpu { pe, blocks } = self;
+        let Cpu { pe, blocks, jit } = self;
         loop {
             if mem.has_dirty_code() {
                 for page in mem.take_dirty_code() {
@@ -398,11 +401,43 @@ impl Cpu {
             let (insns, words) = blocks.get(id);
             let ops = blocks.ops(id);
             let block_pa = blocks.pa(id);
-            let n = insns.len().min((budget - steps) as usize);
+            let mut n = insns.len().min((budget - steps) as usize);
             // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
             // instruction of this block completes. Clear it once per block, and put it back
             // if that first instruction takes an exception (SPSR must show it).
             let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
+            // Compiled code: only where nothing observes single instructions, and for a
+            // whole block (the budget allows it). It runs the block, or a prefix of it, or
+            // loops in it; the interpreter goes on from where it stopped.
+            let mut first = 0;
+            if !T::ENABLED
+                && !T::TIMING
+                && jit.config.enabled
+                && entry_btype == 0
+                && n == insns.len()
+                && !pe.xlat.align_check
+            {
+                if let Some(code) = jit.code_for(id, blocks.epoch(), insns, pc, pe.xlat.active) {
+                    let exit = crate::jit::run_block(code, pe, mem, budget - steps, pc);
+                    let el = pe.st.pstate.el;
+                    pe.retired += exit.loop_retired;
+                    pe.events.add(Event::InstRetired, el, exit.loop_retired);
+                    jit.stats.retired += exit.loop_retired + exit.done as u64;
+                    if exit.left {
+                        pe.retired += exit.done as u64;
+                        pe.events.add(Event::InstRetired, el, exit.done as u64);
+                        pe.st.pc = exit.next_pc;
+                        continue;
+                    }
+                    jit.stats.fallbacks += 1;
+                    // Interpret from instruction `done` of a last pass that fits the
+                    // budget (the whole block did at the start of this pass).
+                    let left = budget - steps - exit.loop_retired;
+                    n = insns.len().min(left as usize);
+                    first = exit.done;
+                    pe.st.pc = exit.next_pc;
+                }
+            }
             // Only an ERET, the last instruction of its block, changes the EL in a block.
             let block_el = pe.st.pstate.el;
             let block_pc = pc;
@@ -410,11 +445,11 @@ impl Cpu {
                 pe,
                 mem,
                 plat,
-                pc,
+                pc: pe_pc(first, pc),
                 block_pc: pc,
                 unprivileged: false,
             };
-            let mut i = 0;
+            let mut i = first;
             // Instructions before `told` have been handed to the cycle model.
             let mut told = 0;
             let trap = loop {
@@ -521,6 +556,12 @@ fn account_retired<T: Tracer>(pe: &mut Pe, tracer: &mut T, ops: &[Op], span: Run
     } else {
         pe.events.add(Event::InstRetired, span.el, done);
     }
+}
+
+/// The address of instruction `i` of the block at `block_pc`.
+#[inline(always)]
+fn pe_pc(i: usize, block_pc: u64) -> u64 {
+    block_pc.wrapping_add(4 * i as u64)
 }
 
 /// Whether the cycle model must have seen every earlier instruction before `op` runs:

@@ -11,7 +11,7 @@
 //! entry can never match. Only TLBI (page tables changed in memory) flushes.
 
 /// Entries in the soft TLB (power of two).
-const ENTRIES: usize = 1 << 10;
+pub const ENTRIES: usize = 1 << 10;
 /// Contexts remembered before the table starts over (and the TLB is flushed).
 const MAX_CONTEXTS: usize = 256;
 
@@ -34,8 +34,10 @@ pub mod perm {
     pub const CHECKED: u8 = 64;
 }
 
-/// One cached page translation.
+/// One cached page translation. `repr(C)`: generated code (`jit`) reads the fields at
+/// their `offset_of!` offsets and compares `ctx` and `gen` as one 32-bit word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
 pub struct TlbEntry {
     /// Virtual page number (VA >> 12).
     pub vpage: u64,
@@ -95,6 +97,13 @@ impl SoftTlb {
         let vpage = va >> 12;
         let e = &self.entries[vpage as usize & (ENTRIES - 1)];
         (e.vpage == vpage && e.ctx == ctx && e.gen == self.gen).then_some(e)
+    }
+
+    /// The entry array and the current generation, for generated code that looks entries
+    /// up itself (same rule as [`Self::lookup`]: slot `vpage % ENTRIES`, matching `vpage`,
+    /// `ctx` and `gen`).
+    pub fn raw_entries(&self) -> (*const TlbEntry, u16) {
+        (self.entries.as_ptr(), self.gen)
     }
 
     /// Caches a page translation.

@@ -1,0 +1,1016 @@
+//! x86-64 code for one block (System V calling convention, `BlockFn`).
+//!
+//! Registers while a block runs: `rbx` = X0.., `r12` = the `JitEnv`, `r13` = the stack
+//! pointer in use, `r14` = the soft-TLB entries, `rbp` = RAM, `edi` = the context id and TLB
+//! generation, `r15` = instructions retired by whole passes of a self-looping block.
+//! `rax`, `rcx`, `rdx`, `rsi` and `r8`–`r11` are scratch. Guest registers live in memory:
+//! each instruction loads its operands and stores its result, so leaving the code at any
+//! instruction boundary needs no write-back.
+//!
+//! Every way out of the code is one of: a slow path of instruction `k` (`eax = k`: the
+//! interpreter runs instruction `k` next; nothing of it has happened), or leaving the block
+//! after instruction `k` (`rax = LEFT | k + 1`, `JitEnv::next_pc` = where to).
+
+#![allow(
+    clippy::useless_conversion,
+    reason = "dynasm! converts dynamic register operands with .into()"
+)]
+
+use super::{JitEnv, LEFT};
+use crate::tlb::{perm, TlbEntry, ENTRIES};
+use a64sim_isa::operand::decode_bit_masks;
+use a64sim_isa::{Cond, Insn, XReg, XRegSp};
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use std::mem::{offset_of, size_of};
+
+type Asm = VecAssembler<X64Relocation>;
+
+/// Host register numbers (for `Rq(..)` operands).
+const RAX: u8 = 0;
+const RCX: u8 = 1;
+const RDX: u8 = 2;
+const RSI: u8 = 6;
+
+/// Field offsets of `JitEnv`.
+const E_X: i32 = offset_of!(JitEnv, x) as i32;
+const E_SP: i32 = offset_of!(JitEnv, sp) as i32;
+const E_TLB: i32 = offset_of!(JitEnv, tlb) as i32;
+const E_RAM: i32 = offset_of!(JitEnv, ram) as i32;
+const E_RAM_SIZE: i32 = offset_of!(JitEnv, ram_size) as i32;
+const E_RAM_BASE: i32 = offset_of!(JitEnv, ram_base) as i32;
+const E_CODE_PAGES: i32 = offset_of!(JitEnv, code_pages) as i32;
+const E_TAG_PAGES: i32 = offset_of!(JitEnv, tag_pages) as i32;
+const E_TAG_LEN: i32 = offset_of!(JitEnv, tag_len) as i32;
+const E_TAG_FIRST: i32 = offset_of!(JitEnv, tag_first_page) as i32;
+const E_TBI: i32 = offset_of!(JitEnv, tbi_mask) as i32;
+const E_BUDGET: i32 = offset_of!(JitEnv, budget) as i32;
+const E_LOOP: i32 = offset_of!(JitEnv, loop_retired) as i32;
+const E_NEXT: i32 = offset_of!(JitEnv, next_pc) as i32;
+const E_CTX_GEN: i32 = offset_of!(JitEnv, ctx_gen) as i32;
+const E_NZCV: i32 = offset_of!(JitEnv, nzcv) as i32;
+const E_TAG_STORES: i32 = offset_of!(JitEnv, tag_stores) as i32;
+
+/// Field offsets and size of `TlbEntry`; `ctx` and `gen` are compared as one `u32`.
+const T_VPAGE: i32 = offset_of!(TlbEntry, vpage) as i32;
+const T_CTX: i32 = offset_of!(TlbEntry, ctx) as i32;
+const T_PERM: i32 = offset_of!(TlbEntry, perm) as i32;
+const T_BASE: i32 = offset_of!(TlbEntry, base) as i32;
+const T_SIZE: i32 = size_of::<TlbEntry>() as i32;
+const _: () = assert!(offset_of!(TlbEntry, gen) == offset_of!(TlbEntry, ctx) + 2);
+
+macro_rules! x64 {
+    ($ops:expr; $($t:tt)*) => {
+        dynasm!($ops ; .arch x64 ; $($t)*)
+    };
+}
+
+/// What a memory access needs of its page.
+#[derive(Clone, Copy, Debug)]
+struct Access {
+    /// Bytes accessed (one page, one RAM range).
+    size: u32,
+    /// Alignment needed with translation off (Device memory): the element size.
+    align: u32,
+    /// `perm` bits that must be set, of `mask`.
+    want: u8,
+    /// `perm` bits looked at.
+    mask: u8,
+    /// Whether to compare tags on a tag-checked page.
+    check_tags: bool,
+    /// Whether data is written (code pages take the slow path).
+    write: bool,
+}
+
+impl Access {
+    fn data(size: u32, align: u32, write: bool) -> Access {
+        let want = if write { perm::WRITE } else { perm::READ };
+        Access {
+            size,
+            align,
+            want: want | perm::RAM,
+            mask: want | perm::RAM | perm::DEVICE,
+            check_tags: true,
+            write,
+        }
+    }
+}
+
+/// Compiles `insns` (the block at `block_pc`) for translation on or off. `None` when the
+/// first instruction is not handled.
+pub(super) fn compile(insns: &[Insn], block_pc: u64, mmu_on: bool) -> Option<Vec<u8>> {
+    let mut c = Compiler::new(block_pc, insns.len(), mmu_on);
+    c.prologue();
+    let mut k = 0;
+    let mut ended = false;
+    while k < insns.len() {
+        match c.insn(k, &insns[k]) {
+            Emitted::Next => k += 1,
+            Emitted::Left => {
+                k += 1;
+                ended = true;
+                break;
+            }
+            Emitted::Unhandled => break,
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    if !ended {
+        if k == insns.len() {
+            // Off the end of the block (a page end): continue after it.
+            c.leave(k - 1, block_pc.wrapping_add(4 * k as u64));
+        } else {
+            c.resume(k);
+        }
+    }
+    c.finish()
+}
+
+/// How an instruction was compiled.
+enum Emitted {
+    /// Execution goes on with the next instruction.
+    Next,
+    /// The instruction always leaves the block (B, BL).
+    Left,
+    /// Not handled: the compiled prefix ends before it.
+    Unhandled,
+}
+
+struct Compiler {
+    ops: Asm,
+    start: DynamicLabel,
+    exit: DynamicLabel,
+    block_pc: u64,
+    len: usize,
+    mmu_on: bool,
+    /// The slow-path label of each instruction that has one.
+    slow: Vec<Option<DynamicLabel>>,
+}
+
+impl Compiler {
+    fn new(block_pc: u64, len: usize, mmu_on: bool) -> Compiler {
+        let mut ops = Asm::new(0);
+        let start = ops.new_dynamic_label();
+        let exit = ops.new_dynamic_label();
+        Compiler {
+            ops,
+            start,
+            exit,
+            block_pc,
+            len,
+            mmu_on,
+            slow: vec![None; len],
+        }
+    }
+
+    fn prologue(&mut self) {
+        let start = self.start;
+        x64!(self.ops
+            ; push rbx
+            ; push rbp
+            ; push r12
+            ; push r13
+            ; push r14
+            ; push r15
+            ; mov r12, rdi
+            ; mov rbx, QWORD [r12 + E_X]
+            ; mov r13, QWORD [r12 + E_SP]
+            ; mov r14, QWORD [r12 + E_TLB]
+            ; mov rbp, QWORD [r12 + E_RAM]
+            ; mov edi, DWORD [r12 + E_CTX_GEN]
+            ; xor r15d, r15d
+            ; =>start
+        );
+    }
+
+    /// Emits the slow-path stubs and the epilogue.
+    fn finish(mut self) -> Option<Vec<u8>> {
+        let exit = self.exit;
+        for (k, label) in self.slow.iter().enumerate() {
+            if let Some(label) = *label {
+                x64!(self.ops
+                    ; =>label
+                    ; mov eax, k as i32
+                    ; jmp =>exit
+                );
+            }
+        }
+        x64!(self.ops
+            ; =>exit
+            ; mov QWORD [r12 + E_LOOP], r15
+            ; pop r15
+            ; pop r14
+            ; pop r13
+            ; pop r12
+            ; pop rbp
+            ; pop rbx
+            ; ret
+        );
+        self.ops.finalize().ok()
+    }
+
+    /// The label where instruction `k` hands itself to the interpreter.
+    fn slow(&mut self, k: usize) -> DynamicLabel {
+        match self.slow[k] {
+            Some(l) => l,
+            None => {
+                let l = self.ops.new_dynamic_label();
+                self.slow[k] = Some(l);
+                l
+            }
+        }
+    }
+
+    /// Ends the code before instruction `k`, which the interpreter runs next.
+    fn resume(&mut self, k: usize) {
+        let exit = self.exit;
+        x64!(self.ops
+            ; mov eax, k as i32
+            ; jmp =>exit
+        );
+    }
+
+    /// Leaves the block after instruction `k` for `target`; a branch back to the block's
+    /// start loops while the budget allows another whole pass.
+    fn leave(&mut self, k: usize, target: u64) {
+        let (exit, start) = (self.exit, self.start);
+        if target == self.block_pc {
+            x64!(self.ops
+                ; add r15, (k + 1) as i32
+                ; lea rax, [r15 + self.len as i32]
+                ; cmp rax, QWORD [r12 + E_BUDGET]
+                ; ja >stop
+                ; jmp =>start
+                ; stop:
+                ; mov rax, QWORD target as i64
+                ; mov QWORD [r12 + E_NEXT], rax
+                ; mov rax, QWORD LEFT as i64
+                ; jmp =>exit
+            );
+        } else {
+            x64!(self.ops
+                ; mov rax, QWORD target as i64
+                ; mov QWORD [r12 + E_NEXT], rax
+                ; mov rax, QWORD (LEFT | (k as u64 + 1)) as i64
+                ; jmp =>exit
+            );
+        }
+    }
+
+    // --- Guest registers.
+
+    /// `dst` = X[r] (XZR for 31).
+    fn ldx(&mut self, dst: u8, r: XReg) {
+        let n = r.num() as i32;
+        if n == 31 {
+            x64!(self.ops ; xor Rd(dst), Rd(dst));
+        } else {
+            x64!(self.ops ; mov Rq(dst), QWORD [rbx + 8 * n]);
+        }
+    }
+
+    /// `dst` = X[r] (SP for 31).
+    fn ldxs(&mut self, dst: u8, r: XRegSp) {
+        if r.is_sp() {
+            x64!(self.ops ; mov Rq(dst), QWORD [r13]);
+        } else {
+            x64!(self.ops ; mov Rq(dst), QWORD [rbx + 8 * r.num() as i32]);
+        }
+    }
+
+    /// X[r] = `src` (discarded for XZR), its low 32 bits zero-extended unless `sf`.
+    fn stx(&mut self, src: u8, r: XReg, sf: bool) {
+        let n = r.num() as i32;
+        if n == 31 {
+            return;
+        }
+        if !sf {
+            x64!(self.ops ; mov Rd(src), Rd(src));
+        }
+        x64!(self.ops ; mov QWORD [rbx + 8 * n], Rq(src));
+    }
+
+    /// X[r] or SP = `src`, its low 32 bits zero-extended unless `sf`.
+    fn stxs(&mut self, src: u8, r: XRegSp, sf: bool) {
+        if !sf {
+            x64!(self.ops ; mov Rd(src), Rd(src));
+        }
+        if r.is_sp() {
+            x64!(self.ops ; mov QWORD [r13], Rq(src));
+        } else {
+            x64!(self.ops ; mov QWORD [rbx + 8 * r.num() as i32], Rq(src));
+        }
+    }
+
+    // --- Flags.
+
+    /// NZCV from the host flags of an add (`sub` = false) or subtract, into `r8b`.
+    fn arith_flags_to_r8(&mut self, sub: bool) {
+        if sub {
+            x64!(self.ops ; sets r8b ; setz r9b ; setnc r10b ; seto r11b);
+        } else {
+            x64!(self.ops ; sets r8b ; setz r9b ; setc r10b ; seto r11b);
+        }
+        x64!(self.ops
+            ; shl r8b, 3
+            ; shl r9b, 2
+            ; add r10b, r10b
+            ; or r8b, r9b
+            ; or r8b, r10b
+            ; or r8b, r11b
+        );
+    }
+
+    /// NZCV = the host flags of an add or subtract.
+    fn arith_flags(&mut self, sub: bool) {
+        self.arith_flags_to_r8(sub);
+        x64!(self.ops ; mov BYTE [r12 + E_NZCV], r8b);
+    }
+
+    /// NZCV = N and Z of the host flags of a logical operation, C = V = 0.
+    fn logic_flags(&mut self) {
+        x64!(self.ops
+            ; sets r8b
+            ; setz r9b
+            ; shl r8b, 3
+            ; shl r9b, 2
+            ; or r8b, r9b
+            ; mov BYTE [r12 + E_NZCV], r8b
+        );
+    }
+
+    /// Host CF = whether `cond` holds for the guest NZCV (clobbers `esi`, `r10d`).
+    fn cond_to_cf(&mut self, cond: u8) {
+        let mask = (0u8..16)
+            .filter(|&v| Cond(cond & 15).holds(v))
+            .fold(0u32, |m, v| m | 1 << v);
+        x64!(self.ops
+            ; movzx esi, BYTE [r12 + E_NZCV]
+            ; mov r10d, mask as i32
+            ; bt r10d, esi
+        );
+    }
+
+    /// `Rq(r)` shifted by `amount` as `shift` says (0 LSL, 1 LSR, 2 ASR, 3 ROR), at the
+    /// width `sf` gives. `false` for ROR when `ror` is not allowed.
+    fn shift(&mut self, r: u8, shift: u8, amount: u8, sf: bool, ror: bool) -> bool {
+        if shift == 3 && !ror {
+            return false;
+        }
+        let a = amount as i8;
+        match (shift, sf) {
+            (_, true) if amount == 0 => {}
+            (_, false) if amount == 0 => x64!(self.ops ; mov Rd(r), Rd(r)),
+            (0, true) => x64!(self.ops ; shl Rq(r), a),
+            (1, true) => x64!(self.ops ; shr Rq(r), a),
+            (2, true) => x64!(self.ops ; sar Rq(r), a),
+            (_, true) => x64!(self.ops ; ror Rq(r), a),
+            (0, false) => x64!(self.ops ; shl Rd(r), a),
+            (1, false) => x64!(self.ops ; shr Rd(r), a),
+            (2, false) => x64!(self.ops ; sar Rd(r), a),
+            (_, false) => x64!(self.ops ; ror Rd(r), a),
+        }
+        true
+    }
+
+    // --- Memory.
+
+    /// With the virtual address in `rax` (kept), sets `rdx` to the RAM offset of a fast
+    /// access `a`, or jumps to `slow`. Clobbers `rcx`, `rsi`, `r8`–`r11`.
+    fn translate(&mut self, a: Access, slow: DynamicLabel) {
+        let size = a.size as i32;
+        if !self.mmu_on {
+            // Device-nGnRnE at VA = PA: element-aligned, inside RAM.
+            if a.align > 1 {
+                x64!(self.ops
+                    ; test eax, (a.align - 1) as i32
+                    ; jnz =>slow
+                );
+            }
+            x64!(self.ops
+                ; mov rdx, rax
+                ; sub rdx, QWORD [r12 + E_RAM_BASE]
+                ; cmp rdx, QWORD [r12 + E_RAM_SIZE]
+                ; jae =>slow
+                ; lea rsi, [rdx + size]
+                ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
+                ; ja =>slow
+            );
+        } else {
+            x64!(self.ops
+                ; mov rcx, rax
+                ; shr rcx, 55
+                ; and ecx, 1
+                ; mov rdx, QWORD [r12 + rcx * 8 + E_TBI]
+                ; and rdx, rax
+                ; shr rdx, 12
+                ; mov ecx, edx
+                ; and ecx, (ENTRIES - 1) as i32
+                ; imul ecx, ecx, T_SIZE
+                ; add rcx, r14
+                ; cmp QWORD [rcx + T_VPAGE], rdx
+                ; jne =>slow
+                ; cmp DWORD [rcx + T_CTX], edi
+                ; jne =>slow
+                ; movzx r8d, BYTE [rcx + T_PERM]
+                ; mov esi, r8d
+                ; and esi, a.mask as i32
+                ; cmp esi, a.want as i32
+                ; jne =>slow
+                ; mov edx, eax
+                ; and edx, 0xfff
+                ; cmp edx, 0x1000 - size
+                ; ja =>slow
+                ; add rdx, QWORD [rcx + T_BASE]
+                ; lea rsi, [rdx + size]
+                ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
+                ; ja =>slow
+            );
+            if a.check_tags {
+                self.check_tags(a.size, slow);
+            }
+        }
+        if a.write {
+            // A page holding decoded code: the interpreter's store invalidates its blocks.
+            x64!(self.ops
+                ; mov rcx, QWORD [r12 + E_CODE_PAGES]
+                ; mov rsi, rdx
+                ; shr rsi, 12
+                ; cmp BYTE [rcx + rsi], 0
+                ; jne =>slow
+                ; lea rsi, [rdx + size - 1]
+                ; shr rsi, 12
+                ; cmp BYTE [rcx + rsi], 0
+                ; jne =>slow
+            );
+        }
+    }
+
+    /// On a tag-checked page (`perm` in `r8b`), compares the tag of the address in `rax`
+    /// with the allocation tag of the granule at RAM offset `rdx`; a mismatch, or an access
+    /// that spans two granules, goes to `slow` (whose interpreter decides everything).
+    fn check_tags(&mut self, size: u32, slow: DynamicLabel) {
+        x64!(self.ops
+            ; test r8b, perm::CHECKED as i8
+            ; jz >done
+        );
+        if size > 1 {
+            x64!(self.ops
+                ; mov esi, edx
+                ; and esi, 15
+                ; cmp esi, (16 - size) as i32
+                ; ja =>slow
+            );
+        }
+        x64!(self.ops
+            ; mov r9, rdx
+            ; add r9, QWORD [r12 + E_RAM_BASE]
+            ; mov r10, r9
+            ; shr r10, 12
+            ; sub r10, QWORD [r12 + E_TAG_FIRST]
+            ; xor r11d, r11d
+            ; cmp r10, QWORD [r12 + E_TAG_LEN]
+            ; jae >have
+            ; mov rsi, QWORD [r12 + E_TAG_PAGES]
+            ; mov rsi, QWORD [rsi + r10 * 8]
+            ; test rsi, rsi
+            ; jz >have
+            ; mov r10, r9
+            ; shr r10, 5
+            ; and r10d, 127
+            ; movzx r11d, BYTE [rsi + r10]
+            ; mov ecx, r9d
+            ; shr ecx, 2
+            ; and ecx, 4
+            ; shr r11d, cl
+            ; and r11d, 15
+            ; have:
+            ; mov rsi, rax
+            ; shr rsi, 56
+            ; and esi, 15
+            ; cmp esi, r11d
+            ; jne =>slow
+            ; done:
+        );
+    }
+
+    /// Loads `1 << size` bytes at RAM offset `rdx` into `rcx` as `opc` says (1 zero-extend,
+    /// 2 sign-extend to 64 bits, 3 sign-extend to 32 bits); `disp` is added to the offset.
+    fn load_rcx(&mut self, size: u8, opc: u8, disp: i32) {
+        match (size, opc) {
+            (0, 1) => x64!(self.ops ; movzx ecx, BYTE [rbp + rdx + disp]),
+            (0, 2) => x64!(self.ops ; movsx rcx, BYTE [rbp + rdx + disp]),
+            (0, _) => x64!(self.ops ; movsx ecx, BYTE [rbp + rdx + disp]),
+            (1, 1) => x64!(self.ops ; movzx ecx, WORD [rbp + rdx + disp]),
+            (1, 2) => x64!(self.ops ; movsx rcx, WORD [rbp + rdx + disp]),
+            (1, _) => x64!(self.ops ; movsx ecx, WORD [rbp + rdx + disp]),
+            (2, 1) => x64!(self.ops ; mov ecx, DWORD [rbp + rdx + disp]),
+            (2, _) => x64!(self.ops ; movsxd rcx, DWORD [rbp + rdx + disp]),
+            _ => x64!(self.ops ; mov rcx, QWORD [rbp + rdx + disp]),
+        }
+    }
+
+    /// Stores the low `1 << size` bytes of `Rq(r)` at RAM offset `rdx` + `disp`.
+    fn store_reg(&mut self, r: u8, size: u8, disp: i32) {
+        match size {
+            0 => x64!(self.ops ; mov BYTE [rbp + rdx + disp], Rb(r)),
+            1 => x64!(self.ops ; mov WORD [rbp + rdx + disp], Rw(r)),
+            2 => x64!(self.ops ; mov DWORD [rbp + rdx + disp], Rd(r)),
+            _ => x64!(self.ops ; mov QWORD [rbp + rdx + disp], Rq(r)),
+        }
+    }
+
+    /// `rax` = the base register; an SP base that is not 16-byte aligned goes to `slow`
+    /// (the interpreter knows whether SP alignment checking is on).
+    fn base(&mut self, rn: XRegSp, slow: DynamicLabel) {
+        self.ldxs(RAX, rn);
+        if rn.is_sp() {
+            x64!(self.ops
+                ; test al, 15
+                ; jnz =>slow
+            );
+        }
+    }
+
+    /// One single-register access (the C4.1.88 size/opc table) at the address in `rax`.
+    fn single(&mut self, size: u8, opc: u8, rt: XReg, slow: DynamicLabel) {
+        let bytes = 1u32 << size;
+        self.translate(Access::data(bytes, bytes, opc == 0), slow);
+        if opc == 0 {
+            self.ldx(RCX, rt);
+            self.store_reg(RCX, size, 0);
+        } else {
+            self.load_rcx(size, opc, 0);
+            self.stx(RCX, rt, true);
+        }
+    }
+
+    /// Whether (size, opc) is a plain load or store this compiler handles (not PRFM, not
+    /// the unallocated sign-extending forms).
+    fn single_handled(size: u8, opc: u8) -> bool {
+        match opc {
+            0 | 1 => true,
+            2 => size < 3,
+            _ => size < 2,
+        }
+    }
+
+    // --- Instructions.
+
+    fn insn(&mut self, k: usize, insn: &Insn) -> Emitted {
+        let pc = self.block_pc.wrapping_add(4 * k as u64);
+        let rel = |imm: i32| pc.wrapping_add(((imm as i64) << 2) as u64);
+        match *insn {
+            Insn::Nop(_) => {}
+            Insn::AddSubImm(i) => {
+                let imm = (i.imm12 as i32) << if i.sh { 12 } else { 0 };
+                self.ldxs(RAX, i.rn);
+                if i.op {
+                    x64!(self.ops ; sub rax, imm);
+                } else {
+                    x64!(self.ops ; add rax, imm);
+                }
+                self.stxs(RAX, i.rd, i.sf);
+            }
+            Insn::AddSubImmS(i) => {
+                let imm = (i.imm12 as i32) << if i.sh { 12 } else { 0 };
+                self.ldxs(RAX, i.rn);
+                match (i.op, i.sf) {
+                    (true, true) => x64!(self.ops ; sub rax, imm),
+                    (true, false) => x64!(self.ops ; sub eax, imm),
+                    (false, true) => x64!(self.ops ; add rax, imm),
+                    (false, false) => x64!(self.ops ; add eax, imm),
+                }
+                self.arith_flags(i.op);
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::AddSubShift(i) => {
+                self.ldx(RCX, i.rm);
+                if !self.shift(RCX, i.shift, i.imm6, i.sf, false) {
+                    return Emitted::Unhandled;
+                }
+                self.ldx(RAX, i.rn);
+                match (i.op, i.sf) {
+                    (true, true) => x64!(self.ops ; sub rax, rcx),
+                    (true, false) => x64!(self.ops ; sub eax, ecx),
+                    (false, true) => x64!(self.ops ; add rax, rcx),
+                    (false, false) => x64!(self.ops ; add eax, ecx),
+                }
+                if i.s {
+                    self.arith_flags(i.op);
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::LogicalShift(i) => {
+                self.ldx(RCX, i.rm);
+                self.shift(RCX, i.shift, i.imm6, i.sf, true);
+                if i.n {
+                    x64!(self.ops ; not rcx);
+                }
+                self.ldx(RAX, i.rn);
+                match (i.opc & 3, i.sf) {
+                    (0 | 3, true) => x64!(self.ops ; and rax, rcx),
+                    (0 | 3, false) => x64!(self.ops ; and eax, ecx),
+                    (1, _) => x64!(self.ops ; or rax, rcx),
+                    (_, _) => x64!(self.ops ; xor rax, rcx),
+                }
+                if i.opc & 3 == 3 {
+                    self.logic_flags();
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::LogicalImm(i) => {
+                let size = if i.sf { 64 } else { 32 };
+                let Some((imm, _)) = decode_bit_masks(i.n, i.imms, i.immr, true, size) else {
+                    return Emitted::Unhandled;
+                };
+                self.ldx(RAX, i.rn);
+                x64!(self.ops ; mov rcx, QWORD imm as i64);
+                match i.opc {
+                    0 => x64!(self.ops ; and rax, rcx),
+                    1 => x64!(self.ops ; or rax, rcx),
+                    2 => x64!(self.ops ; xor rax, rcx),
+                    _ => return Emitted::Unhandled,
+                }
+                self.stxs(RAX, i.rd, i.sf);
+            }
+            Insn::LogicalImmS(i) => {
+                let size = if i.sf { 64 } else { 32 };
+                let Some((imm, _)) = decode_bit_masks(i.n, i.imms, i.immr, true, size) else {
+                    return Emitted::Unhandled;
+                };
+                self.ldx(RAX, i.rn);
+                x64!(self.ops ; mov rcx, QWORD imm as i64);
+                if i.sf {
+                    x64!(self.ops ; and rax, rcx);
+                } else {
+                    x64!(self.ops ; and eax, ecx);
+                }
+                self.logic_flags();
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::MoveWide(i) => {
+                let shift = i.hw as u32 * 16;
+                let imm = (i.imm16 as u64) << shift;
+                match i.opc {
+                    0 => x64!(self.ops ; mov rax, QWORD !imm as i64),
+                    2 => x64!(self.ops ; mov rax, QWORD imm as i64),
+                    3 => {
+                        self.ldx(RAX, i.rd);
+                        x64!(self.ops
+                            ; mov rcx, QWORD !(0xffffu64 << shift) as i64
+                            ; and rax, rcx
+                            ; mov rcx, QWORD imm as i64
+                            ; or rax, rcx
+                        );
+                    }
+                    _ => return Emitted::Unhandled,
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::PcRelAddr(i) => {
+                let imm = ((i.immhi as i64) << 2) | i.immlo as i64;
+                let v = if i.op {
+                    (pc & !0xfff).wrapping_add((imm << 12) as u64)
+                } else {
+                    pc.wrapping_add(imm as u64)
+                };
+                x64!(self.ops ; mov rax, QWORD v as i64);
+                self.stx(RAX, i.rd, true);
+            }
+            Insn::Bitfield(i) => {
+                let size = if i.sf { 64 } else { 32 };
+                if i.opc == 3 {
+                    return Emitted::Unhandled;
+                }
+                let Some((wmask, tmask)) = decode_bit_masks(i.n, i.imms, i.immr, false, size)
+                else {
+                    return Emitted::Unhandled;
+                };
+                self.ldx(RAX, i.rn);
+                if i.immr != 0 {
+                    if i.sf {
+                        x64!(self.ops ; ror rax, i.immr as i8);
+                    } else {
+                        x64!(self.ops ; ror eax, i.immr as i8);
+                    }
+                }
+                x64!(self.ops
+                    ; mov r8, QWORD wmask as i64
+                    ; and rax, r8
+                );
+                // rax = bot without dst; rdx = top.
+                match i.opc {
+                    1 => {
+                        self.ldx(RDX, i.rd);
+                        x64!(self.ops
+                            ; mov r8, QWORD !wmask as i64
+                            ; mov r9, rdx
+                            ; and r9, r8
+                            ; or rax, r9
+                        );
+                    }
+                    0 => {
+                        self.ldx(RDX, i.rn);
+                        x64!(self.ops
+                            ; shl rdx, (63 - i.imms) as i8
+                            ; sar rdx, 63
+                        );
+                    }
+                    _ => x64!(self.ops ; xor edx, edx),
+                }
+                x64!(self.ops
+                    ; mov r8, QWORD tmask as i64
+                    ; and rax, r8
+                    ; not r8
+                    ; and rdx, r8
+                    ; or rax, rdx
+                );
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::ShiftVar(i) => {
+                self.ldx(RCX, i.rm);
+                self.ldx(RAX, i.rn);
+                match (i.op2 & 3, i.sf) {
+                    (0, true) => x64!(self.ops ; shl rax, cl),
+                    (1, true) => x64!(self.ops ; shr rax, cl),
+                    (2, true) => x64!(self.ops ; sar rax, cl),
+                    (_, true) => x64!(self.ops ; ror rax, cl),
+                    (0, false) => x64!(self.ops ; shl eax, cl),
+                    (1, false) => x64!(self.ops ; shr eax, cl),
+                    (2, false) => x64!(self.ops ; sar eax, cl),
+                    (_, false) => x64!(self.ops ; ror eax, cl),
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::MulAdd(i) => {
+                self.ldx(RAX, i.rn);
+                self.ldx(RCX, i.rm);
+                x64!(self.ops ; imul rax, rcx);
+                self.ldx(RDX, i.ra);
+                if i.o0 {
+                    x64!(self.ops ; sub rdx, rax ; mov rax, rdx);
+                } else {
+                    x64!(self.ops ; add rax, rdx);
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::CondSel(i) => {
+                self.ldx(RDX, i.rm);
+                if i.op {
+                    x64!(self.ops ; not rdx);
+                }
+                if i.o2 {
+                    x64!(self.ops ; add rdx, 1);
+                }
+                self.ldx(RAX, i.rn);
+                self.cond_to_cf(i.cond);
+                x64!(self.ops ; cmovc rdx, rax);
+                self.stx(RDX, i.rd, i.sf);
+            }
+            Insn::CondCmpReg(i) => {
+                self.ldx(RCX, i.rm);
+                self.cond_cmp(i.sf, i.op, i.cond, i.rn, i.nzcv);
+            }
+            Insn::CondCmpImm(i) => {
+                x64!(self.ops ; mov ecx, i.imm5 as i32);
+                self.cond_cmp(i.sf, i.op, i.cond, i.rn, i.nzcv);
+            }
+            Insn::LdStRegUImm(i) => {
+                if !Self::single_handled(i.size, i.opc) {
+                    return Emitted::Unhandled;
+                }
+                let slow = self.slow(k);
+                self.base(i.rn, slow);
+                let off = (i.imm12 as i32) << i.size;
+                if off != 0 {
+                    x64!(self.ops ; add rax, off);
+                }
+                self.single(i.size, i.opc, i.rt, slow);
+            }
+            Insn::LdStRegImm9(i) => {
+                // idx 10 (LDTR/STTR) stays interpreted.
+                if !Self::single_handled(i.size, i.opc) || i.idx == 2 {
+                    return Emitted::Unhandled;
+                }
+                let slow = self.slow(k);
+                self.base(i.rn, slow);
+                if i.idx != 1 && i.imm9 != 0 {
+                    x64!(self.ops ; add rax, i.imm9);
+                }
+                self.single(i.size, i.opc, i.rt, slow);
+                self.writeback(i.idx, i.imm9, i.rn);
+            }
+            Insn::LdStRegRegOff(i) => {
+                if !Self::single_handled(i.size, i.opc) {
+                    return Emitted::Unhandled;
+                }
+                let slow = self.slow(k);
+                self.ldx(RCX, i.rm);
+                match i.option {
+                    2 => x64!(self.ops ; mov ecx, ecx),
+                    6 => x64!(self.ops ; movsxd rcx, ecx),
+                    3 | 7 => {}
+                    _ => return Emitted::Unhandled,
+                }
+                if i.s && i.size != 0 {
+                    x64!(self.ops ; shl rcx, i.size as i8);
+                }
+                self.base(i.rn, slow);
+                x64!(self.ops ; add rax, rcx);
+                self.single(i.size, i.opc, i.rt, slow);
+            }
+            Insn::LdStPair(i) => {
+                if i.opc == 3 || (i.opc == 1 && !i.l) {
+                    return Emitted::Unhandled;
+                }
+                let esize: u8 = if i.opc & 2 != 0 { 3 } else { 2 };
+                let es = 1i32 << esize;
+                let imm = i.imm7 << esize;
+                let slow = self.slow(k);
+                self.base(i.rn, slow);
+                if i.idx != 1 && imm != 0 {
+                    x64!(self.ops ; add rax, imm);
+                }
+                self.translate(Access::data(2 * es as u32, es as u32, !i.l), slow);
+                if i.l {
+                    let opc = if i.opc == 1 { 2 } else { 1 };
+                    self.load_rcx(esize, opc, 0);
+                    x64!(self.ops ; mov rsi, rcx);
+                    self.load_rcx(esize, opc, es);
+                    self.stx(RSI, i.rt, true);
+                    self.stx(RCX, i.rt2, true);
+                } else {
+                    self.ldx(RCX, i.rt);
+                    self.ldx(RSI, i.rt2);
+                    self.store_reg(RCX, esize, 0);
+                    self.store_reg(RSI, esize, es);
+                }
+                self.writeback(i.idx, imm, i.rn);
+            }
+            Insn::StoreTag(i) => {
+                // STG only (opc 00), post-index, offset or pre-index.
+                if i.opc != 0 || i.idx == 0 || !self.mmu_on {
+                    return Emitted::Unhandled;
+                }
+                self.store_tag(k, i.imm9 << 4, i.idx, i.rn, i.rt);
+            }
+            Insn::B(i) => {
+                self.leave(k, rel(i.imm26));
+                return Emitted::Left;
+            }
+            Insn::Bl(i) => {
+                x64!(self.ops
+                    ; mov rax, QWORD pc.wrapping_add(4) as i64
+                    ; mov QWORD [rbx + 8 * 30], rax
+                );
+                self.leave(k, rel(i.imm26));
+                return Emitted::Left;
+            }
+            Insn::BCond(i) => {
+                self.cond_to_cf(i.cond);
+                x64!(self.ops ; jnc >skip);
+                self.leave(k, rel(i.imm19));
+                x64!(self.ops ; skip:);
+            }
+            Insn::Cbz(i) => {
+                self.test_reg(i.rt, i.sf);
+                x64!(self.ops ; jnz >skip);
+                self.leave(k, rel(i.imm19));
+                x64!(self.ops ; skip:);
+            }
+            Insn::Cbnz(i) => {
+                self.test_reg(i.rt, i.sf);
+                x64!(self.ops ; jz >skip);
+                self.leave(k, rel(i.imm19));
+                x64!(self.ops ; skip:);
+            }
+            Insn::Tbz(i) => {
+                self.ldx(RAX, i.rt);
+                x64!(self.ops
+                    ; bt rax, ((i.b5 as i8) << 5) | i.b40 as i8
+                    ; jc >skip
+                );
+                self.leave(k, rel(i.imm14));
+                x64!(self.ops ; skip:);
+            }
+            Insn::Tbnz(i) => {
+                self.ldx(RAX, i.rt);
+                x64!(self.ops
+                    ; bt rax, ((i.b5 as i8) << 5) | i.b40 as i8
+                    ; jnc >skip
+                );
+                self.leave(k, rel(i.imm14));
+                x64!(self.ops ; skip:);
+            }
+            _ => return Emitted::Unhandled,
+        }
+        Emitted::Next
+    }
+
+    /// Sets the host ZF from X[rt] (its low 32 bits unless `sf`).
+    fn test_reg(&mut self, rt: XReg, sf: bool) {
+        self.ldx(RAX, rt);
+        if sf {
+            x64!(self.ops ; test rax, rax);
+        } else {
+            x64!(self.ops ; test eax, eax);
+        }
+    }
+
+    /// CCMP (`sub`) / CCMN of X[rn] and `rcx`: NZCV from the comparison if `cond` holds,
+    /// else `nzcv`.
+    fn cond_cmp(&mut self, sf: bool, sub: bool, cond: u8, rn: XReg, nzcv: u8) {
+        self.cond_to_cf(cond);
+        x64!(self.ops ; setc dl);
+        self.ldx(RAX, rn);
+        match (sub, sf) {
+            (true, true) => x64!(self.ops ; sub rax, rcx),
+            (true, false) => x64!(self.ops ; sub eax, ecx),
+            (false, true) => x64!(self.ops ; add rax, rcx),
+            (false, false) => x64!(self.ops ; add eax, ecx),
+        }
+        self.arith_flags_to_r8(sub);
+        x64!(self.ops
+            ; mov ecx, (nzcv & 15) as i32
+            ; test dl, dl
+            ; cmovz r8d, ecx
+            ; mov BYTE [r12 + E_NZCV], r8b
+        );
+    }
+
+    /// The base-register writeback of a pre-index (idx 11: `rax` is the address) or
+    /// post-index (idx 01: `rax` + `imm`) access; nothing for the offset forms.
+    fn writeback(&mut self, idx: u8, imm: i32, rn: XRegSp) {
+        if idx & 1 == 0 {
+            return;
+        }
+        if idx == 1 && imm != 0 {
+            x64!(self.ops ; add rax, imm);
+        }
+        self.stxs(RAX, rn, true);
+    }
+
+    /// STG: the tag of X[rt] to the granule at the address, when the page is Allocation
+    /// Tagged RAM with its tag page allocated; anything else is interpreted.
+    fn store_tag(&mut self, k: usize, imm: i32, idx: u8, rn: XRegSp, rt: XRegSp) {
+        let slow = self.slow(k);
+        x64!(self.ops
+            ; cmp BYTE [r12 + E_TAG_STORES], 0
+            ; je =>slow
+        );
+        self.ldxs(RAX, rn);
+        if idx != 1 && imm != 0 {
+            x64!(self.ops ; add rax, imm);
+        }
+        x64!(self.ops
+            ; test al, 15
+            ; jnz =>slow
+        );
+        let a = Access {
+            size: 1,
+            align: 1,
+            want: perm::WRITE | perm::RAM | perm::TAGGED,
+            mask: perm::WRITE | perm::RAM | perm::DEVICE | perm::TAGGED,
+            check_tags: false,
+            write: false,
+        };
+        self.translate(a, slow);
+        self.ldxs(R11, rt);
+        x64!(self.ops
+            ; mov r9, rdx
+            ; add r9, QWORD [r12 + E_RAM_BASE]
+            ; mov r10, r9
+            ; shr r10, 12
+            ; sub r10, QWORD [r12 + E_TAG_FIRST]
+            ; cmp r10, QWORD [r12 + E_TAG_LEN]
+            ; jae =>slow
+            ; mov rsi, QWORD [r12 + E_TAG_PAGES]
+            ; mov rsi, QWORD [rsi + r10 * 8]
+            ; test rsi, rsi
+            ; jz =>slow
+            ; mov r10, r9
+            ; shr r10, 5
+            ; and r10d, 127
+            ; mov ecx, r9d
+            ; shr ecx, 2
+            ; and ecx, 4
+            ; shr r11, 56
+            ; and r11d, 15
+            ; shl r11d, cl
+            ; mov r8d, 15
+            ; shl r8d, cl
+            ; not r8d
+            ; movzx r9d, BYTE [rsi + r10]
+            ; and r9d, r8d
+            ; or r9d, r11d
+            ; mov BYTE [rsi + r10], r9b
+        );
+        self.writeback(idx, imm, rn);
+    }
+}
+
+/// `r11` (for `Rq(..)` operands).
+const R11: u8 = 11;
