@@ -18,4 +18,4 @@ pub use generate::{
     addg_tag, choose_non_excluded_tag, gmi, irg_tag, lfsr_random_offset, logical_tag, subp,
     with_tag, Gcr, Rgsr,
 };
-pub use store::{RawTagDirectory, TagRangeError, TagStore};
+pub use store::{RawTagDirectory, TagRangeError, TagStore, TAG_BYTES_PER_PAGE};

@@ -108,7 +108,46 @@ pub(crate) struct JitEnv {
     /// Non-zero when STG may write tags directly (FEAT_MTE, tag access enabled,
     /// translation on).
     pub tag_stores: u8,
+    /// 128 zero tag bytes: the tags of a page without tag storage.
+    pub no_tags: *const u8,
+    /// The last page translated for data reads, data writes and tag stores.
+    pub slots: [PageSlot; 3],
 }
+
+/// A page that compiled code translated during this call, for one kind of access: later
+/// accesses to it skip the soft-TLB lookup. Filled only once the kind's permission rule
+/// passed (and, for writes, the page holds no code; for tag stores, it has tag bytes).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PageSlot {
+    /// `va & !0xfff` with the tag byte (so another pointer tag is another key); 1 = empty.
+    pub key: u64,
+    /// RAM offset of the page.
+    pub off: u64,
+    /// Non-zero when accesses to the page are tag-checked.
+    pub checked: u64,
+    /// The page's 128 tag bytes (`no_tags` when it has none).
+    pub tags: u64,
+    /// `va & !15` (tag byte included) of the last granule whose tag matched. "None" is
+    /// `key + 0x1000`: an address in the next page, which no access through this slot
+    /// is in (an access is in the granule when `va - granule` is below 16). Forgotten
+    /// when compiled code writes a tag.
+    pub granule: u64,
+}
+
+impl PageSlot {
+    /// A slot that matches nothing (keys of real pages are 4 KiB aligned).
+    const EMPTY: PageSlot = PageSlot {
+        key: 1,
+        off: 0,
+        checked: 0,
+        tags: 0,
+        granule: 0x1001,
+    };
+}
+
+/// The tags of a page without tag storage, for compiled code's tag lookups.
+static NO_TAGS: [u8; a64sim_tags::TAG_BYTES_PER_PAGE] = [0; a64sim_tags::TAG_BYTES_PER_PAGE];
 
 /// What one call of compiled code did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -278,6 +317,8 @@ pub(crate) fn run_block(
         ctx_gen: pe.xlat.ctx as u32 | (gen as u32) << 16,
         nzcv: pe.st.pstate.nzcv,
         tag_stores: tag_stores as u8,
+        no_tags: NO_TAGS.as_ptr(),
+        slots: [PageSlot::EMPTY; 3],
     };
     // SAFETY: `code` was generated for the `BlockFn` signature and only accesses memory
     // through `env`'s pointers, which stay valid for the call: they come from `pe` and

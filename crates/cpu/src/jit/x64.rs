@@ -16,7 +16,7 @@
     reason = "dynasm! converts dynamic register operands with .into()"
 )]
 
-use super::{JitEnv, LEFT};
+use super::{JitEnv, PageSlot, LEFT};
 use crate::tlb::{perm, TlbEntry, ENTRIES};
 use a64sim_isa::operand::decode_bit_masks;
 use a64sim_isa::{Cond, Insn, XReg, XRegSp};
@@ -50,6 +50,25 @@ const E_NEXT: i32 = offset_of!(JitEnv, next_pc) as i32;
 const E_CTX_GEN: i32 = offset_of!(JitEnv, ctx_gen) as i32;
 const E_NZCV: i32 = offset_of!(JitEnv, nzcv) as i32;
 const E_TAG_STORES: i32 = offset_of!(JitEnv, tag_stores) as i32;
+const E_NO_TAGS: i32 = offset_of!(JitEnv, no_tags) as i32;
+const E_SLOTS: i32 = offset_of!(JitEnv, slots) as i32;
+
+/// The page slots (`JitEnv::slots`): one for data reads, one for data writes, one for tag
+/// stores.
+const SLOT_READ: usize = 0;
+const SLOT_WRITE: usize = 1;
+const SLOT_TAG: usize = 2;
+/// Field offsets of a `PageSlot`.
+const S_KEY: i32 = offset_of!(PageSlot, key) as i32;
+const S_OFF: i32 = offset_of!(PageSlot, off) as i32;
+const S_CHECKED: i32 = offset_of!(PageSlot, checked) as i32;
+const S_TAGS: i32 = offset_of!(PageSlot, tags) as i32;
+const S_GRANULE: i32 = offset_of!(PageSlot, granule) as i32;
+
+/// Offset in `JitEnv` of page slot `slot`.
+const fn slot_offset(slot: usize) -> i32 {
+    E_SLOTS + (slot * size_of::<PageSlot>()) as i32
+}
 
 /// Field offsets and size of `TlbEntry`; `ctx` and `gen` are compared as one `u32`.
 const T_VPAGE: i32 = offset_of!(TlbEntry, vpage) as i32;
@@ -76,8 +95,6 @@ struct Access {
     want: u8,
     /// `perm` bits looked at.
     mask: u8,
-    /// Whether to compare tags on a tag-checked page.
-    check_tags: bool,
     /// Whether data is written (code pages take the slow path).
     write: bool,
 }
@@ -90,7 +107,6 @@ impl Access {
             align,
             want: want | perm::RAM,
             mask: want | perm::RAM | perm::DEVICE,
-            check_tags: true,
             write,
         }
     }
@@ -128,6 +144,21 @@ pub(super) fn compile(insns: &[Insn], block_pc: u64, mmu_on: bool) -> Option<Vec
     c.finish()
 }
 
+/// A page slot's miss path, emitted out of line after the block.
+#[derive(Clone, Copy, Debug)]
+struct Fill {
+    /// Where the miss path starts.
+    miss: DynamicLabel,
+    /// Where the access starts over once the slot is filled.
+    hit: DynamicLabel,
+    /// The instruction's slow path.
+    slow: DynamicLabel,
+    /// Which slot.
+    slot: usize,
+    /// The permission rule.
+    a: Access,
+}
+
 /// How an instruction was compiled.
 enum Emitted {
     /// Execution goes on with the next instruction.
@@ -147,6 +178,8 @@ struct Compiler {
     mmu_on: bool,
     /// The slow-path label of each instruction that has one.
     slow: Vec<Option<DynamicLabel>>,
+    /// Page-slot miss paths still to emit.
+    fills: Vec<Fill>,
 }
 
 impl Compiler {
@@ -162,6 +195,7 @@ impl Compiler {
             len,
             mmu_on,
             slow: vec![None; len],
+            fills: Vec::new(),
         }
     }
 
@@ -188,6 +222,9 @@ impl Compiler {
     /// Emits the slow-path stubs and the epilogue.
     fn finish(mut self) -> Option<Vec<u8>> {
         let exit = self.exit;
+        for f in std::mem::take(&mut self.fills) {
+            self.emit_fill(&f);
+        }
         for (k, label) in self.slow.iter().enumerate() {
             if let Some(label) = *label {
                 x64!(self.ops
@@ -379,6 +416,12 @@ impl Compiler {
 
     /// With the virtual address in `rax` (kept), sets `rdx` to the RAM offset of a fast
     /// access `a`, or jumps to `slow`. Clobbers `rcx`, `rsi`, `r8`–`r11`.
+    ///
+    /// With translation on, the page comes from the access kind's page slot (the last page
+    /// this call translated for that kind, its whole VA with the tag byte as the key); a
+    /// miss looks the soft TLB up out of line, fills the slot and comes back. On a
+    /// tag-checked page the access must lie in one granule, and its tag is compared unless
+    /// the slot's last checked granule is this one (same pointer, so same pointer tag).
     fn translate(&mut self, a: Access, slow: DynamicLabel) {
         let size = a.size as i32;
         if !self.mmu_on {
@@ -398,101 +441,176 @@ impl Compiler {
                 ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
                 ; ja =>slow
             );
-        } else {
+            if a.write {
+                self.code_page_check(size, slow);
+            }
+            return;
+        }
+        let slot = if a.write { SLOT_WRITE } else { SLOT_READ };
+        let s = slot_offset(slot);
+        let (hit, miss, go) = (
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+        );
+        x64!(self.ops
+            ; =>hit
+            ; mov rcx, rax
+            ; and rcx, -4096
+            ; cmp rcx, QWORD [r12 + s + S_KEY]
+            ; jne =>miss
+            ; mov edx, eax
+            ; and edx, 0xfff
+            ; cmp BYTE [r12 + s + S_CHECKED], 0
+            ; jne >checked
+        );
+        if size > 1 {
             x64!(self.ops
-                ; mov rcx, rax
-                ; shr rcx, 55
-                ; and ecx, 1
-                ; mov rdx, QWORD [r12 + rcx * 8 + E_TBI]
-                ; and rdx, rax
-                ; shr rdx, 12
-                ; mov ecx, edx
-                ; and ecx, (ENTRIES - 1) as i32
-                ; imul ecx, ecx, T_SIZE
-                ; add rcx, r14
-                ; cmp QWORD [rcx + T_VPAGE], rdx
-                ; jne =>slow
-                ; cmp DWORD [rcx + T_CTX], edi
-                ; jne =>slow
-                ; movzx r8d, BYTE [rcx + T_PERM]
-                ; mov esi, r8d
-                ; and esi, a.mask as i32
-                ; cmp esi, a.want as i32
-                ; jne =>slow
-                ; mov edx, eax
-                ; and edx, 0xfff
                 ; cmp edx, 0x1000 - size
                 ; ja =>slow
-                ; add rdx, QWORD [rcx + T_BASE]
-                ; lea rsi, [rdx + size]
-                ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
+            );
+        }
+        x64!(self.ops
+            ; add rdx, QWORD [r12 + s + S_OFF]
+            ; jmp =>go
+            ; checked:
+            ; add rdx, QWORD [r12 + s + S_OFF]
+            // Inside the last granule whose tag matched: nothing to compare.
+            ; mov rcx, rax
+            ; sub rcx, QWORD [r12 + s + S_GRANULE]
+            ; cmp rcx, 16 - size
+            ; jbe =>go
+        );
+        if size > 1 {
+            // One granule (so one page); a spanning access is interpreted.
+            x64!(self.ops
+                ; mov ecx, eax
+                ; and ecx, 15
+                ; cmp ecx, 16 - size
                 ; ja =>slow
             );
-            if a.check_tags {
-                self.check_tags(a.size, slow);
-            }
         }
-        if a.write {
-            // A page holding decoded code: the interpreter's store invalidates its blocks.
+        x64!(self.ops
+            // The allocation tag: byte (va & 0xfff) >> 5 of the page's tag bytes, the high
+            // nibble for odd granules; compared with the pointer's tag (va bits 59:56).
+            ; mov rsi, QWORD [r12 + s + S_TAGS]
+            ; mov r10d, eax
+            ; shr r10d, 5
+            ; and r10d, 127
+            ; movzx r11d, BYTE [rsi + r10]
+            ; mov ecx, eax
+            ; shr ecx, 2
+            ; and ecx, 4
+            ; shr r11d, cl
+            ; mov rsi, rax
+            ; shr rsi, 56
+            ; xor esi, r11d
+            ; test esi, 15
+            ; jnz =>slow
+            ; mov rcx, rax
+            ; and rcx, -16
+            ; mov QWORD [r12 + s + S_GRANULE], rcx
+            ; =>go
+        );
+        self.fills.push(Fill {
+            miss,
+            hit,
+            slow,
+            slot,
+            a,
+        });
+    }
+
+    /// Stores to a page holding decoded code go to `slow` (the interpreter's store
+    /// invalidates its blocks). `rdx` is the RAM offset of an access of `size` bytes.
+    fn code_page_check(&mut self, size: i32, slow: DynamicLabel) {
+        x64!(self.ops
+            ; mov rcx, QWORD [r12 + E_CODE_PAGES]
+            ; mov rsi, rdx
+            ; shr rsi, 12
+            ; cmp BYTE [rcx + rsi], 0
+            ; jne =>slow
+            ; lea rsi, [rdx + size - 1]
+            ; shr rsi, 12
+            ; cmp BYTE [rcx + rsi], 0
+            ; jne =>slow
+        );
+    }
+
+    /// The out-of-line miss path of a page slot: the soft-TLB lookup with the access's
+    /// permission rule, then the slot is filled and the access starts over at `hit`.
+    fn emit_fill(&mut self, f: &Fill) {
+        let s = slot_offset(f.slot);
+        let (slow, hit) = (f.slow, f.hit);
+        x64!(self.ops
+            ; =>f.miss
+            ; mov rcx, rax
+            ; shr rcx, 55
+            ; and ecx, 1
+            ; mov rdx, QWORD [r12 + rcx * 8 + E_TBI]
+            ; and rdx, rax
+            ; shr rdx, 12
+            ; mov ecx, edx
+            ; and ecx, (ENTRIES - 1) as i32
+            ; imul ecx, ecx, T_SIZE
+            ; add rcx, r14
+            ; cmp QWORD [rcx + T_VPAGE], rdx
+            ; jne =>slow
+            ; cmp DWORD [rcx + T_CTX], edi
+            ; jne =>slow
+            ; movzx r8d, BYTE [rcx + T_PERM]
+            ; mov esi, r8d
+            ; and esi, f.a.mask as i32
+            ; cmp esi, f.a.want as i32
+            ; jne =>slow
+            // A RAM entry covers a whole page of RAM (the fill checks it), so offsets
+            // within the page need no bounds check.
+            ; mov rdx, QWORD [rcx + T_BASE]
+        );
+        if f.a.write {
             x64!(self.ops
                 ; mov rcx, QWORD [r12 + E_CODE_PAGES]
                 ; mov rsi, rdx
                 ; shr rsi, 12
                 ; cmp BYTE [rcx + rsi], 0
                 ; jne =>slow
-                ; lea rsi, [rdx + size - 1]
-                ; shr rsi, 12
-                ; cmp BYTE [rcx + rsi], 0
-                ; jne =>slow
             );
         }
-    }
-
-    /// On a tag-checked page (`perm` in `r8b`), compares the tag of the address in `rax`
-    /// with the allocation tag of the granule at RAM offset `rdx`; a mismatch, or an access
-    /// that spans two granules, goes to `slow` (whose interpreter decides everything).
-    fn check_tags(&mut self, size: u32, slow: DynamicLabel) {
-        x64!(self.ops
-            ; test r8b, perm::CHECKED as i8
-            ; jz >done
-        );
-        if size > 1 {
-            x64!(self.ops
-                ; mov esi, edx
-                ; and esi, 15
-                ; cmp esi, (16 - size) as i32
-                ; ja =>slow
-            );
-        }
+        // The page's tag bytes (all-zero ones when it has none); for the tag slot they must
+        // exist, since STG writes them.
         x64!(self.ops
             ; mov r9, rdx
             ; add r9, QWORD [r12 + E_RAM_BASE]
-            ; mov r10, r9
-            ; shr r10, 12
-            ; sub r10, QWORD [r12 + E_TAG_FIRST]
-            ; xor r11d, r11d
-            ; cmp r10, QWORD [r12 + E_TAG_LEN]
-            ; jae >have
-            ; mov rsi, QWORD [r12 + E_TAG_PAGES]
-            ; mov rsi, QWORD [rsi + r10 * 8]
-            ; test rsi, rsi
-            ; jz >have
-            ; mov r10, r9
-            ; shr r10, 5
-            ; and r10d, 127
-            ; movzx r11d, BYTE [rsi + r10]
-            ; mov ecx, r9d
-            ; shr ecx, 2
-            ; and ecx, 4
-            ; shr r11d, cl
-            ; and r11d, 15
-            ; have:
-            ; mov rsi, rax
-            ; shr rsi, 56
-            ; and esi, 15
-            ; cmp esi, r11d
-            ; jne =>slow
-            ; done:
+            ; shr r9, 12
+            ; sub r9, QWORD [r12 + E_TAG_FIRST]
+            ; mov rsi, QWORD [r12 + E_NO_TAGS]
+            ; cmp r9, QWORD [r12 + E_TAG_LEN]
+            ; jae >none
+            ; mov r10, QWORD [r12 + E_TAG_PAGES]
+            ; mov r10, QWORD [r10 + r9 * 8]
+            ; test r10, r10
+            ; cmovnz rsi, r10
+            ; none:
+        );
+        if f.slot == SLOT_TAG {
+            x64!(self.ops
+                ; cmp BYTE [r12 + E_TAG_STORES], 0
+                ; je =>slow
+                ; cmp rsi, QWORD [r12 + E_NO_TAGS]
+                ; je =>slow
+            );
+        }
+        x64!(self.ops
+            ; mov QWORD [r12 + s + S_TAGS], rsi
+            ; mov QWORD [r12 + s + S_OFF], rdx
+            ; and r8d, perm::CHECKED as i32
+            ; mov QWORD [r12 + s + S_CHECKED], r8
+            ; mov rcx, rax
+            ; and rcx, -4096
+            ; mov QWORD [r12 + s + S_KEY], rcx
+            ; add rcx, 0x1000
+            ; mov QWORD [r12 + s + S_GRANULE], rcx
+            ; jmp =>hit
         );
     }
 
@@ -954,13 +1072,9 @@ impl Compiler {
     }
 
     /// STG: the tag of X[rt] to the granule at the address, when the page is Allocation
-    /// Tagged RAM with its tag page allocated; anything else is interpreted.
+    /// Tagged RAM with its tag page allocated (the tag slot); anything else is interpreted.
     fn store_tag(&mut self, k: usize, imm: i32, idx: u8, rn: XRegSp, rt: XRegSp) {
         let slow = self.slow(k);
-        x64!(self.ops
-            ; cmp BYTE [r12 + E_TAG_STORES], 0
-            ; je =>slow
-        );
         self.ldxs(RAX, rn);
         if idx != 1 && imm != 0 {
             x64!(self.ops ; add rax, imm);
@@ -969,32 +1083,22 @@ impl Compiler {
             ; test al, 15
             ; jnz =>slow
         );
-        let a = Access {
-            size: 1,
-            align: 1,
-            want: perm::WRITE | perm::RAM | perm::TAGGED,
-            mask: perm::WRITE | perm::RAM | perm::DEVICE | perm::TAGGED,
-            check_tags: false,
-            write: false,
-        };
-        self.translate(a, slow);
+        let s = slot_offset(SLOT_TAG);
+        let (hit, miss) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        x64!(self.ops
+            ; =>hit
+            ; mov rcx, rax
+            ; and rcx, -4096
+            ; cmp rcx, QWORD [r12 + s + S_KEY]
+            ; jne =>miss
+        );
         self.ldxs(R11, rt);
         x64!(self.ops
-            ; mov r9, rdx
-            ; add r9, QWORD [r12 + E_RAM_BASE]
-            ; mov r10, r9
-            ; shr r10, 12
-            ; sub r10, QWORD [r12 + E_TAG_FIRST]
-            ; cmp r10, QWORD [r12 + E_TAG_LEN]
-            ; jae =>slow
-            ; mov rsi, QWORD [r12 + E_TAG_PAGES]
-            ; mov rsi, QWORD [rsi + r10 * 8]
-            ; test rsi, rsi
-            ; jz =>slow
-            ; mov r10, r9
-            ; shr r10, 5
+            ; mov rsi, QWORD [r12 + s + S_TAGS]
+            ; mov r10d, eax
+            ; shr r10d, 5
             ; and r10d, 127
-            ; mov ecx, r9d
+            ; mov ecx, eax
             ; shr ecx, 2
             ; and ecx, 4
             ; shr r11, 56
@@ -1007,7 +1111,28 @@ impl Compiler {
             ; and r9d, r8d
             ; or r9d, r11d
             ; mov BYTE [rsi + r10], r9b
+            // A tag changed: no granule counts as checked any more.
+            ; mov rcx, QWORD [r12 + slot_offset(SLOT_READ) + S_KEY]
+            ; add rcx, 0x1000
+            ; mov QWORD [r12 + slot_offset(SLOT_READ) + S_GRANULE], rcx
+            ; mov rcx, QWORD [r12 + slot_offset(SLOT_WRITE) + S_KEY]
+            ; add rcx, 0x1000
+            ; mov QWORD [r12 + slot_offset(SLOT_WRITE) + S_GRANULE], rcx
         );
+        let a = Access {
+            size: 1,
+            align: 1,
+            want: perm::WRITE | perm::RAM | perm::TAGGED,
+            mask: perm::WRITE | perm::RAM | perm::DEVICE | perm::TAGGED,
+            write: false,
+        };
+        self.fills.push(Fill {
+            miss,
+            hit,
+            slow,
+            slot: SLOT_TAG,
+            a,
+        });
         self.writeback(idx, imm, rn);
     }
 }
