@@ -77,6 +77,8 @@ pub struct BlockCache {
     pub decoded_blocks: u64,
     /// How many times the cache was flushed (block ids restart at 0 after a flush).
     flushes: u64,
+    /// Changes whenever a virtual address may lead to another block than before.
+    va_generation: u64,
 }
 
 impl Default for BlockCache {
@@ -133,6 +135,7 @@ impl BlockCache {
             jump_gen: 0,
             decoded_blocks: 0,
             flushes: 0,
+            va_generation: 0,
         }
     }
 
@@ -214,6 +217,7 @@ impl BlockCache {
         let Some(ids) = self.by_page.remove(&(page_pa >> 12)) else {
             return;
         };
+        self.va_generation += 1;
         for id in &ids {
             let pa = self.blocks[*id as usize].pa;
             if self.by_pa.get(&pa) == Some(id) {
@@ -230,6 +234,7 @@ impl BlockCache {
     /// Forgets every block (translation changed, or the arena is full).
     pub fn flush(&mut self) {
         self.flushes += 1;
+        self.va_generation += 1;
         self.insns.clear();
         self.words.clear();
         self.ops.clear();
@@ -247,7 +252,16 @@ impl BlockCache {
         self.flushes
     }
 
+    /// Changes whenever what a virtual PC leads to may have changed (a flush, a TLBI, a
+    /// code page written): what maps PCs to blocks elsewhere (the block compiler's chain
+    /// table) is stale when this differs from when it was made.
+    #[inline(always)]
+    pub fn va_generation(&self) -> u64 {
+        self.va_generation
+    }
+
     pub fn flush_jump_cache(&mut self) {
+        self.va_generation += 1;
         self.jump_gen = self.jump_gen.wrapping_add(1);
         if self.jump_gen == 0 {
             self.jump.fill((u64::MAX, 0, 0));

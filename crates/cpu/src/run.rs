@@ -398,27 +398,30 @@ impl Cpu {
                     }
                 },
             };
-            let (insns, words) = blocks.get(id);
-            let ops = blocks.ops(id);
-            let block_pa = blocks.pa(id);
-            let mut n = insns.len().min((budget - steps) as usize);
             // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
             // instruction of this block completes. Clear it once per block, and put it back
             // if that first instruction takes an exception (SPSR must show it).
             let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
             // Compiled code: only where nothing observes single instructions, and for a
             // whole block (the budget allows it). It runs the block, or a prefix of it, or
-            // loops in it; the interpreter goes on from where it stopped.
-            let mut first = 0;
+            // loops in it, or goes on into other compiled blocks; the interpreter continues
+            // where it stopped.
+            let (mut id, mut pc, mut first) = (id, pc, 0);
             if !T::ENABLED
                 && !T::TIMING
                 && jit.config.enabled
                 && entry_btype == 0
-                && n == insns.len()
+                && blocks.get(id).0.len() as u64 <= budget - steps
                 && !pe.xlat.align_check
             {
-                if let Some(code) = jit.code_for(id, blocks.epoch(), insns, pc, pe.xlat.active) {
-                    let exit = crate::jit::run_block(code, pe, mem, budget - steps, pc);
+                let ctx = pe.xlat.ctx;
+                let (epoch, va_gen) = (blocks.epoch(), blocks.va_generation());
+                let insns = blocks.get(id).0;
+                if let Some((code, tag)) =
+                    jit.code_for(id, epoch, va_gen, insns, pc, ctx, pe.xlat.active)
+                {
+                    let left = budget - steps;
+                    let exit = crate::jit::run_block(jit, code, tag, pe, mem, left, id, pc);
                     let el = pe.st.pstate.el;
                     pe.retired += exit.loop_retired;
                     pe.events.add(Event::InstRetired, el, exit.loop_retired);
@@ -429,15 +432,18 @@ impl Cpu {
                         pe.st.pc = exit.next_pc;
                         continue;
                     }
+                    // Interpret the rest of the block the code stopped in, from instruction
+                    // `done` (the budget allowed all of it when the code entered it).
                     jit.stats.fallbacks += 1;
-                    // Interpret from instruction `done` of a last pass that fits the
-                    // budget (the whole block did at the start of this pass).
-                    let left = budget - steps - exit.loop_retired;
-                    n = insns.len().min(left as usize);
-                    first = exit.done;
+                    (id, pc, first) = (exit.block, exit.block_pc, exit.done);
                     pe.st.pc = exit.next_pc;
                 }
             }
+            let steps = pe.retired - start + (pe.exceptions - start_exceptions);
+            let (insns, words) = blocks.get(id);
+            let ops = blocks.ops(id);
+            let block_pa = blocks.pa(id);
+            let n = insns.len().min((budget - steps) as usize);
             // Only an ERET, the last instruction of its block, changes the EL in a block.
             let block_el = pe.st.pstate.el;
             let block_pc = pc;

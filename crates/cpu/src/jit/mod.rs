@@ -108,6 +108,14 @@ pub(crate) struct JitEnv {
     /// Non-zero when STG may write tags directly (FEAT_MTE, tag access enabled,
     /// translation on).
     pub tag_stores: u8,
+    /// The chain table.
+    pub chain: *const ChainEntry,
+    /// What a chain entry's `tag` must be to be used in this call.
+    pub chain_tag: u64,
+    /// Out: the block the interpreter continues in (when the code did not leave it).
+    pub cur_pc: u64,
+    /// Out: its id.
+    pub cur_id: u32,
     /// 128 zero tag bytes: the tags of a page without tag storage.
     pub no_tags: *const u8,
     /// The last page translated for data reads, data writes and tag stores.
@@ -146,21 +154,60 @@ impl PageSlot {
     };
 }
 
+/// Entries in the chain table (power of two).
+const CHAIN_ENTRIES: usize = 1 << 12;
+
+/// The chain table's slot for the block at virtual address `pc`.
+pub(crate) const fn chain_index(pc: u64) -> usize {
+    (pc >> 2) as usize & (CHAIN_ENTRIES - 1)
+}
+
+/// A compiled block that compiled code may branch to directly: the block at `pc`, valid
+/// while the call's `chain_tag` equals `tag` (same context and translation mode, no
+/// block or jump-cache invalidation and no code flush since it was recorded).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ChainEntry {
+    /// Virtual address of the block.
+    pub pc: u64,
+    /// The `chain_tag` it was recorded under.
+    pub tag: u64,
+    /// Instructions in the block (a branch to it needs that much budget left).
+    pub len: u64,
+    /// Address of its body.
+    pub body: u64,
+}
+
+impl ChainEntry {
+    /// An entry no branch uses (no block is at an odd address).
+    const EMPTY: ChainEntry = ChainEntry {
+        pc: 1,
+        tag: 0,
+        len: 0,
+        body: 0,
+    };
+}
+
 /// The tags of a page without tag storage, for compiled code's tag lookups.
 static NO_TAGS: [u8; a64sim_tags::TAG_BYTES_PER_PAGE] = [0; a64sim_tags::TAG_BYTES_PER_PAGE];
 
 /// What one call of compiled code did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct JitExit {
-    /// Instructions retired by whole passes through the block before the last one.
+    /// Instructions retired by whole passes through blocks before the last one.
     pub loop_retired: u64,
-    /// Instructions of the last pass that retired.
+    /// Instructions of the last pass (through `block`) that retired.
     pub done: usize,
     /// Whether the last pass left the block (by a branch, or off its end): the run loop
     /// continues at `next_pc`. Otherwise instruction `done` is to be interpreted.
     pub left: bool,
-    /// Where execution continues when `left`.
+    /// Where execution continues: the next instruction to interpret when not `left`.
     pub next_pc: u64,
+    /// The block the code was in when it stopped (another than the one entered when it
+    /// branched to a compiled block).
+    pub block: BlockId,
+    /// Its virtual address.
+    pub block_pc: u64,
 }
 
 /// The entry point of one compiled block.
@@ -182,6 +229,7 @@ enum Slot {
     /// several virtual aliases), with translation on or off.
     Ready {
         code: BlockFn,
+        body: u64,
         pc: u64,
         mmu_on: bool,
     },
@@ -197,6 +245,10 @@ pub struct Jit {
     /// The block cache epoch the slots belong to.
     epoch: u64,
     slots: Vec<Slot>,
+    /// Compiled blocks by virtual address, for branches between them.
+    chain: Vec<ChainEntry>,
+    /// Times compiled code was dropped (part of every chain tag).
+    resets: u64,
     #[cfg(all(target_arch = "x86_64", unix))]
     arena: code_arena::CodeArena,
 }
@@ -206,21 +258,33 @@ impl Jit {
     fn reset(&mut self, epoch: u64) {
         self.epoch = epoch;
         self.slots.clear();
+        self.resets += 1;
         #[cfg(all(target_arch = "x86_64", unix))]
         self.arena.clear();
     }
 
-    /// The compiled code of block `id` (of the block cache at `epoch`), compiling it when it
-    /// has become hot. `None`: interpret it.
+    /// The chain tag of calls in context `ctx` with translation `mmu_on`, when the block
+    /// cache's virtual-address generation is `va_generation`.
+    fn chain_tag(&self, ctx: u16, mmu_on: bool, va_generation: u64) -> u64 {
+        // Both counters only grow, so their sum changes whenever either does.
+        ctx as u64 | (mmu_on as u64) << 16 | (va_generation + self.resets) << 17
+    }
+
+    /// The compiled code of block `id` (of the block cache at `epoch`), at virtual address
+    /// `block_pc` in context `ctx`, compiling it when it has become hot; also makes it a
+    /// branch target for other compiled blocks. `None`: interpret it.
     #[inline]
+    #[allow(clippy::too_many_arguments, reason = "one call site, in the run loop")]
     pub(crate) fn code_for(
         &mut self,
         id: BlockId,
         epoch: u64,
+        va_generation: u64,
         insns: &[Insn],
         block_pc: u64,
+        ctx: u16,
         mmu_on: bool,
-    ) -> Option<BlockFn> {
+    ) -> Option<(BlockFn, u64)> {
         if epoch != self.epoch {
             self.reset(epoch);
         }
@@ -228,36 +292,61 @@ impl Jit {
         if i >= self.slots.len() {
             self.slots.resize(i + 1, Slot::Cold(0));
         }
-        match self.slots[i] {
+        let (code, body) = match self.slots[i] {
             Slot::Ready {
                 code,
+                body,
                 pc,
                 mmu_on: m,
-            } if m == mmu_on && pc == block_pc => Some(code),
-            Slot::Ready { .. } | Slot::Rejected => None,
+            } if m == mmu_on && pc == block_pc => (code, body),
+            Slot::Ready { .. } | Slot::Rejected => return None,
             Slot::Cold(n) if n < self.config.threshold => {
                 self.slots[i] = Slot::Cold(n + 1);
-                None
+                return None;
             }
-            Slot::Cold(_) => {
-                let code = self.compile(insns, block_pc, mmu_on);
-                self.slots[i] = match code {
-                    Some(code) => Slot::Ready {
+            Slot::Cold(_) => match self.compile(insns, block_pc, id, mmu_on) {
+                Some((code, body)) => {
+                    // `compile` may have reset everything (a full arena).
+                    if i >= self.slots.len() {
+                        self.slots.resize(i + 1, Slot::Cold(0));
+                    }
+                    self.slots[i] = Slot::Ready {
                         code,
+                        body,
                         pc: block_pc,
                         mmu_on,
-                    },
-                    None => Slot::Rejected,
-                };
-                code
-            }
+                    };
+                    (code, body)
+                }
+                None => {
+                    self.slots[i] = Slot::Rejected;
+                    return None;
+                }
+            },
+        };
+        let tag = self.chain_tag(ctx, mmu_on, va_generation);
+        if self.chain.is_empty() {
+            self.chain = vec![ChainEntry::EMPTY; CHAIN_ENTRIES];
         }
+        self.chain[chain_index(block_pc)] = ChainEntry {
+            pc: block_pc,
+            tag,
+            len: insns.len() as u64,
+            body,
+        };
+        Some((code, tag))
     }
 
     #[cfg(all(target_arch = "x86_64", unix))]
     #[cold]
-    fn compile(&mut self, insns: &[Insn], block_pc: u64, mmu_on: bool) -> Option<BlockFn> {
-        let Some(bytes) = x64::compile(insns, block_pc, mmu_on) else {
+    fn compile(
+        &mut self,
+        insns: &[Insn],
+        block_pc: u64,
+        id: BlockId,
+        mmu_on: bool,
+    ) -> Option<(BlockFn, u64)> {
+        let Some((bytes, body)) = x64::compile(insns, block_pc, id, mmu_on) else {
             self.stats.rejected_blocks += 1;
             return None;
         };
@@ -265,34 +354,52 @@ impl Jit {
             Some(a) => a,
             None => {
                 // Arena full (or the host refused a mapping): start over, then retry once.
-                self.slots.clear();
-                self.arena.clear();
+                let epoch = self.epoch;
+                self.reset(epoch);
                 self.arena.place(&bytes)?
             }
         };
         self.stats.compiled_blocks += 1;
         self.stats.code_bytes += bytes.len() as u64;
         // SAFETY: `addr` is the start of `bytes`, now in executable memory that the arena
-        // keeps mapped until `clear`, which also drops every slot holding this pointer.
-        // `x64::compile` emits a complete function with the `BlockFn` signature.
-        Some(unsafe { std::mem::transmute::<*const u8, BlockFn>(addr) })
+        // keeps mapped until `clear`, which `reset` calls, also dropping every slot and
+        // (through the chain tag) every chain entry holding this pointer. `x64::compile`
+        // emits a complete function with the `BlockFn` signature.
+        let code = unsafe { std::mem::transmute::<*const u8, BlockFn>(addr) };
+        Some((code, addr as u64 + body as u64))
     }
 
     #[cfg(not(all(target_arch = "x86_64", unix)))]
-    fn compile(&mut self, _insns: &[Insn], _block_pc: u64, _mmu_on: bool) -> Option<BlockFn> {
+    fn compile(
+        &mut self,
+        _insns: &[Insn],
+        _block_pc: u64,
+        _id: BlockId,
+        _mmu_on: bool,
+    ) -> Option<(BlockFn, u64)> {
         self.stats.rejected_blocks += 1;
         None
     }
+
+    /// The chain table's address (empty until a block was compiled).
+    fn chain_ptr(&self) -> *const ChainEntry {
+        self.chain.as_ptr()
+    }
 }
 
-/// Runs compiled block `code` on `pe` and `mem`, retiring at most `budget` instructions
-/// (at least the block's length).
+/// Runs compiled block `code` (block `id` at `block_pc`, entered with chain tag
+/// `chain_tag`) on `pe` and `mem`, retiring at most `budget` instructions (at least the
+/// block's length).
 #[inline]
+#[allow(clippy::too_many_arguments, reason = "one call site, in the run loop")]
 pub(crate) fn run_block(
+    jit: &Jit,
     code: BlockFn,
+    chain_tag: u64,
     pe: &mut Pe,
     mem: &mut PhysMem,
     budget: u64,
+    id: BlockId,
     block_pc: u64,
 ) -> JitExit {
     let ram = mem.raw();
@@ -317,6 +424,10 @@ pub(crate) fn run_block(
         ctx_gen: pe.xlat.ctx as u32 | (gen as u32) << 16,
         nzcv: pe.st.pstate.nzcv,
         tag_stores: tag_stores as u8,
+        chain: jit.chain_ptr(),
+        chain_tag,
+        cur_pc: block_pc,
+        cur_id: id,
         no_tags: NO_TAGS.as_ptr(),
         slots: [PageSlot::EMPTY; 3],
     };
@@ -336,8 +447,10 @@ pub(crate) fn run_block(
         next_pc: if left {
             env.next_pc
         } else {
-            block_pc.wrapping_add(4 * done as u64)
+            env.cur_pc.wrapping_add(4 * done as u64)
         },
+        block: env.cur_id,
+        block_pc: env.cur_pc,
     }
 }
 

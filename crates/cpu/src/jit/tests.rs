@@ -239,3 +239,45 @@ fn every_compiled_row_is_decodable_and_handled() {
         assert!(!matches!(insn, Insn::Unallocated), "{name}");
     }
 }
+
+#[test]
+fn chained_blocks_stop_at_the_budget_like_the_interpreter() {
+    // A: add x0, x0, #1 ; b B
+    // B: add x1, x1, #1 ; subs x2, x2, #1 ; b.ne A ; b B2
+    // B2: add x3, x3, #1 ; b B2
+    let words = [
+        0x9100_0400, // A
+        0x1400_0001, // b B
+        0x9100_0421, // B
+        0xf100_0442,
+        0x54ff_ffa1, // b.ne A (-3)
+        0x1400_0001, // b B2
+        0x9100_0463, // B2
+        0x17ff_ffff, // b B2
+    ];
+    let on = JitConfig {
+        enabled: true,
+        threshold: 0,
+    };
+    let off = JitConfig {
+        enabled: false,
+        threshold: 0,
+    };
+    for budget in [1, 2, 3, 5, 7, 50, 997, 1000, 5003, 20_000] {
+        let run = |jit: JitConfig| {
+            let (mut cpu, mut mem) = machine(&words);
+            cpu.jit.config = jit;
+            cpu.pe.st.x[2] = 700;
+            let out = step(&mut cpu, &mut mem, budget);
+            (out, cpu)
+        };
+        let ((oa, a), (ob, b)) = (run(on), run(off));
+        assert_eq!(oa, ob, "budget {budget}");
+        assert_eq!(a.pe.st.x[..4], b.pe.st.x[..4], "budget {budget}");
+        assert_eq!(a.pe.st.pc, b.pe.st.pc, "budget {budget}");
+        assert_eq!(a.pe.st.pstate.nzcv, b.pe.st.pstate.nzcv, "budget {budget}");
+        if budget >= 5003 {
+            assert!(a.jit.stats.retired > budget - 100, "{:?}", a.jit.stats);
+        }
+    }
+}

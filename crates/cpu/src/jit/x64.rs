@@ -16,7 +16,7 @@
     reason = "dynasm! converts dynamic register operands with .into()"
 )]
 
-use super::{JitEnv, PageSlot, LEFT};
+use super::{chain_index, ChainEntry, JitEnv, PageSlot, LEFT};
 use crate::tlb::{perm, TlbEntry, ENTRIES};
 use a64sim_isa::operand::decode_bit_masks;
 use a64sim_isa::{Cond, Insn, XReg, XRegSp};
@@ -50,6 +50,15 @@ const E_NEXT: i32 = offset_of!(JitEnv, next_pc) as i32;
 const E_CTX_GEN: i32 = offset_of!(JitEnv, ctx_gen) as i32;
 const E_NZCV: i32 = offset_of!(JitEnv, nzcv) as i32;
 const E_TAG_STORES: i32 = offset_of!(JitEnv, tag_stores) as i32;
+const E_CHAIN: i32 = offset_of!(JitEnv, chain) as i32;
+const E_CHAIN_TAG: i32 = offset_of!(JitEnv, chain_tag) as i32;
+const E_CUR_ID: i32 = offset_of!(JitEnv, cur_id) as i32;
+const E_CUR_PC: i32 = offset_of!(JitEnv, cur_pc) as i32;
+/// Field offsets of a `ChainEntry`.
+const C_PC: i32 = offset_of!(ChainEntry, pc) as i32;
+const C_TAG: i32 = offset_of!(ChainEntry, tag) as i32;
+const C_LEN: i32 = offset_of!(ChainEntry, len) as i32;
+const C_BODY: i32 = offset_of!(ChainEntry, body) as i32;
 const E_NO_TAGS: i32 = offset_of!(JitEnv, no_tags) as i32;
 const E_SLOTS: i32 = offset_of!(JitEnv, slots) as i32;
 
@@ -112,10 +121,16 @@ impl Access {
     }
 }
 
-/// Compiles `insns` (the block at `block_pc`) for translation on or off. `None` when the
-/// first instruction is not handled.
-pub(super) fn compile(insns: &[Insn], block_pc: u64, mmu_on: bool) -> Option<Vec<u8>> {
-    let mut c = Compiler::new(block_pc, insns.len(), mmu_on);
+/// Compiles `insns` (block `id`, at `block_pc`) for translation on or off: the code and
+/// the offset of its body (where chained blocks enter). `None` when the first instruction
+/// is not handled.
+pub(super) fn compile(
+    insns: &[Insn],
+    block_pc: u64,
+    id: u32,
+    mmu_on: bool,
+) -> Option<(Vec<u8>, usize)> {
+    let mut c = Compiler::new(block_pc, id, insns.len(), mmu_on);
     c.prologue();
     let mut k = 0;
     let mut ended = false;
@@ -171,8 +186,16 @@ enum Emitted {
 
 struct Compiler {
     ops: Asm,
+    /// The block's body (after the prologue), where chained blocks enter.
     start: DynamicLabel,
+    /// The epilogue.
     exit: DynamicLabel,
+    /// Records which block the interpreter continues in, then the epilogue.
+    resume: DynamicLabel,
+    /// Offset of `start` in the code.
+    body: usize,
+    /// The block's id in the block cache.
+    id: u32,
     block_pc: u64,
     len: usize,
     mmu_on: bool,
@@ -183,14 +206,18 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn new(block_pc: u64, len: usize, mmu_on: bool) -> Compiler {
+    fn new(block_pc: u64, id: u32, len: usize, mmu_on: bool) -> Compiler {
         let mut ops = Asm::new(0);
         let start = ops.new_dynamic_label();
         let exit = ops.new_dynamic_label();
+        let resume = ops.new_dynamic_label();
         Compiler {
             ops,
             start,
             exit,
+            resume,
+            body: 0,
+            id,
             block_pc,
             len,
             mmu_on,
@@ -215,13 +242,14 @@ impl Compiler {
             ; mov rbp, QWORD [r12 + E_RAM]
             ; mov edi, DWORD [r12 + E_CTX_GEN]
             ; xor r15d, r15d
-            ; =>start
         );
+        self.body = self.ops.offset().0;
+        x64!(self.ops ; =>start);
     }
 
     /// Emits the slow-path stubs and the epilogue.
-    fn finish(mut self) -> Option<Vec<u8>> {
-        let exit = self.exit;
+    fn finish(mut self) -> Option<(Vec<u8>, usize)> {
+        let (exit, resume) = (self.exit, self.resume);
         for f in std::mem::take(&mut self.fills) {
             self.emit_fill(&f);
         }
@@ -230,11 +258,17 @@ impl Compiler {
                 x64!(self.ops
                     ; =>label
                     ; mov eax, k as i32
-                    ; jmp =>exit
+                    ; jmp =>resume
                 );
             }
         }
+        // The interpreter goes on in this block (which may not be the one the call
+        // entered): say which.
         x64!(self.ops
+            ; =>resume
+            ; mov DWORD [r12 + E_CUR_ID], self.id as i32
+            ; mov rcx, QWORD self.block_pc as i64
+            ; mov QWORD [r12 + E_CUR_PC], rcx
             ; =>exit
             ; mov QWORD [r12 + E_LOOP], r15
             ; pop r15
@@ -245,7 +279,8 @@ impl Compiler {
             ; pop rbx
             ; ret
         );
-        self.ops.finalize().ok()
+        let body = self.body;
+        self.ops.finalize().ok().map(|code| (code, body))
     }
 
     /// The label where instruction `k` hands itself to the interpreter.
@@ -262,38 +297,53 @@ impl Compiler {
 
     /// Ends the code before instruction `k`, which the interpreter runs next.
     fn resume(&mut self, k: usize) {
-        let exit = self.exit;
+        let resume = self.resume;
         x64!(self.ops
             ; mov eax, k as i32
-            ; jmp =>exit
+            ; jmp =>resume
         );
     }
 
-    /// Leaves the block after instruction `k` for `target`; a branch back to the block's
-    /// start loops while the budget allows another whole pass.
+    /// Leaves the block after instruction `k` for `target`: a branch back to the block's
+    /// start loops, and a branch to another compiled block of the same context goes
+    /// straight to its code (through the chain table), while the budget allows that
+    /// block's whole length; else the code returns with `next_pc` = `target`. `r15` counts
+    /// the instructions of the pass that ends here.
     fn leave(&mut self, k: usize, target: u64) {
         let (exit, start) = (self.exit, self.start);
+        x64!(self.ops
+            ; add r15, (k + 1) as i32
+            ; mov rax, QWORD target as i64
+        );
         if target == self.block_pc {
             x64!(self.ops
-                ; add r15, (k + 1) as i32
-                ; lea rax, [r15 + self.len as i32]
-                ; cmp rax, QWORD [r12 + E_BUDGET]
-                ; ja >stop
-                ; jmp =>start
-                ; stop:
-                ; mov rax, QWORD target as i64
-                ; mov QWORD [r12 + E_NEXT], rax
-                ; mov rax, QWORD LEFT as i64
-                ; jmp =>exit
+                ; lea rcx, [r15 + self.len as i32]
+                ; cmp rcx, QWORD [r12 + E_BUDGET]
+                ; jbe =>start
             );
         } else {
+            let entry = (chain_index(target) * size_of::<ChainEntry>()) as i32;
             x64!(self.ops
-                ; mov rax, QWORD target as i64
-                ; mov QWORD [r12 + E_NEXT], rax
-                ; mov rax, QWORD (LEFT | (k as u64 + 1)) as i64
-                ; jmp =>exit
+                ; mov rcx, QWORD [r12 + E_CHAIN]
+                ; add rcx, entry
+                ; cmp QWORD [rcx + C_PC], rax
+                ; jne >out
+                ; mov rsi, QWORD [r12 + E_CHAIN_TAG]
+                ; cmp QWORD [rcx + C_TAG], rsi
+                ; jne >out
+                ; mov rsi, QWORD [rcx + C_LEN]
+                ; add rsi, r15
+                ; cmp rsi, QWORD [r12 + E_BUDGET]
+                ; ja >out
+                ; jmp QWORD [rcx + C_BODY]
+                ; out:
             );
         }
+        x64!(self.ops
+            ; mov QWORD [r12 + E_NEXT], rax
+            ; mov rax, QWORD LEFT as i64
+            ; jmp =>exit
+        );
     }
 
     // --- Guest registers.
