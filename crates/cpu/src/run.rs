@@ -401,7 +401,7 @@ impl Cpu {
             // FEAT_BTI: BTYPE, set by the branch that led here, lasts until the first
             // instruction of this block completes. Clear it once per block, and put it back
             // if that first instruction takes an exception (SPSR must show it).
-            let entry_btype = std::mem::take(&mut pe.st.pstate.btype);
+            let mut entry_btype = std::mem::take(&mut pe.st.pstate.btype);
             // Compiled code: only where nothing observes single instructions, and for a
             // whole block (the budget allows it). It runs the block, or a prefix of it, or
             // loops in it, or goes on into other compiled blocks; the interpreter continues
@@ -410,7 +410,6 @@ impl Cpu {
             if !T::ENABLED
                 && !T::TIMING
                 && jit.config.enabled
-                && entry_btype == 0
                 && blocks.get(id).0.len() as u64 <= budget - steps
                 && !pe.xlat.align_check
             {
@@ -430,7 +429,12 @@ impl Cpu {
                         pe.retired += exit.done as u64;
                         pe.events.add(Event::InstRetired, el, exit.done as u64);
                         pe.st.pc = exit.next_pc;
+                        pe.st.pstate.btype = exit.btype;
                         continue;
+                    }
+                    if exit.loop_retired > 0 {
+                        // The code branched (directly) into the block it stopped in.
+                        entry_btype = 0;
                     }
                     // Interpret the rest of the block the code stopped in, from instruction
                     // `done` (the budget allowed all of it when the code entered it).

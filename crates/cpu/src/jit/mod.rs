@@ -116,6 +116,8 @@ pub(crate) struct JitEnv {
     pub cur_pc: u64,
     /// Out: its id.
     pub cur_id: u32,
+    /// Out: PSTATE.BTYPE after a BR or BLR left the code (else 0).
+    pub btype: u8,
     /// 128 zero tag bytes: the tags of a page without tag storage.
     pub no_tags: *const u8,
     /// The last page translated for data reads, data writes and tag stores.
@@ -155,7 +157,7 @@ impl PageSlot {
 }
 
 /// Entries in the chain table (power of two).
-const CHAIN_ENTRIES: usize = 1 << 12;
+pub(crate) const CHAIN_ENTRIES: usize = 1 << 12;
 
 /// The chain table's slot for the block at virtual address `pc`.
 pub(crate) const fn chain_index(pc: u64) -> usize {
@@ -208,6 +210,8 @@ pub(crate) struct JitExit {
     pub block: BlockId,
     /// Its virtual address.
     pub block_pc: u64,
+    /// PSTATE.BTYPE for the next instruction when `left` (set by BR and BLR).
+    pub btype: u8,
 }
 
 /// The entry point of one compiled block.
@@ -428,6 +432,7 @@ pub(crate) fn run_block(
         chain_tag,
         cur_pc: block_pc,
         cur_id: id,
+        btype: 0,
         no_tags: NO_TAGS.as_ptr(),
         slots: [PageSlot::EMPTY; 3],
     };
@@ -451,6 +456,7 @@ pub(crate) fn run_block(
         },
         block: env.cur_id,
         block_pc: env.cur_pc,
+        btype: env.btype,
     }
 }
 

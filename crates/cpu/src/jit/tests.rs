@@ -281,3 +281,46 @@ fn chained_blocks_stop_at_the_budget_like_the_interpreter() {
         }
     }
 }
+
+#[test]
+fn calls_and_returns_match_the_interpreter() {
+    // loop: bl f ; blr x5 ; subs x2, x2, #1 ; b.ne loop ; b .
+    // f:    add x0, x0, #1 ; ret
+    // g:    add x1, x1, x0 ; br x6   (x6 = the subs)
+    let words = [
+        0x9400_0005, // bl f (+5)
+        0xd63f_00a0, // blr x5
+        0xf100_0442, // subs x2, x2, #1
+        0x54ff_ffa1, // b.ne loop (-3)
+        0x1400_0000, // b .
+        0x9100_0400, // f: add x0, x0, #1
+        0xd65f_03c0, // ret
+        0x8b00_0021, // g: add x1, x1, x0
+        0xd61f_00c0, // br x6
+    ];
+    let on = JitConfig {
+        enabled: true,
+        threshold: 0,
+    };
+    let off = JitConfig {
+        enabled: false,
+        threshold: 0,
+    };
+    for budget in [1, 2, 3, 4, 9, 10, 11, 64, 1001, 6000] {
+        let run = |jit: JitConfig| {
+            let (mut cpu, mut mem) = machine(&words);
+            cpu.jit.config = jit;
+            cpu.pe.st.x[2] = 500;
+            cpu.pe.st.x[5] = CODE + 7 * 4;
+            cpu.pe.st.x[6] = CODE + 2 * 4;
+            let out = step(&mut cpu, &mut mem, budget);
+            (out, cpu)
+        };
+        let ((oa, a), (ob, b)) = (run(on), run(off));
+        assert_eq!(oa, ob, "budget {budget}");
+        assert_eq!(a.pe.st.x, b.pe.st.x, "budget {budget}");
+        assert_eq!(a.pe.st.pc, b.pe.st.pc, "budget {budget}");
+        assert_eq!(a.pe.st.pstate.btype, b.pe.st.pstate.btype, "budget {budget}");
+        assert_eq!(a.pe.st.pstate.nzcv, b.pe.st.pstate.nzcv, "budget {budget}");
+    }
+}

@@ -16,7 +16,7 @@
     reason = "dynasm! converts dynamic register operands with .into()"
 )]
 
-use super::{chain_index, ChainEntry, JitEnv, PageSlot, LEFT};
+use super::{chain_index, ChainEntry, JitEnv, PageSlot, CHAIN_ENTRIES, LEFT};
 use crate::tlb::{perm, TlbEntry, ENTRIES};
 use a64sim_isa::operand::decode_bit_masks;
 use a64sim_isa::{Cond, Insn, XReg, XRegSp};
@@ -52,6 +52,7 @@ const E_NZCV: i32 = offset_of!(JitEnv, nzcv) as i32;
 const E_TAG_STORES: i32 = offset_of!(JitEnv, tag_stores) as i32;
 const E_CHAIN: i32 = offset_of!(JitEnv, chain) as i32;
 const E_CHAIN_TAG: i32 = offset_of!(JitEnv, chain_tag) as i32;
+const E_BTYPE: i32 = offset_of!(JitEnv, btype) as i32;
 const E_CUR_ID: i32 = offset_of!(JitEnv, cur_id) as i32;
 const E_CUR_PC: i32 = offset_of!(JitEnv, cur_pc) as i32;
 /// Field offsets of a `ChainEntry`.
@@ -310,7 +311,7 @@ impl Compiler {
     /// block's whole length; else the code returns with `next_pc` = `target`. `r15` counts
     /// the instructions of the pass that ends here.
     fn leave(&mut self, k: usize, target: u64) {
-        let (exit, start) = (self.exit, self.start);
+        let start = self.start;
         x64!(self.ops
             ; add r15, (k + 1) as i32
             ; mov rax, QWORD target as i64
@@ -326,24 +327,72 @@ impl Compiler {
             x64!(self.ops
                 ; mov rcx, QWORD [r12 + E_CHAIN]
                 ; add rcx, entry
-                ; cmp QWORD [rcx + C_PC], rax
-                ; jne >out
-                ; mov rsi, QWORD [r12 + E_CHAIN_TAG]
-                ; cmp QWORD [rcx + C_TAG], rsi
-                ; jne >out
-                ; mov rsi, QWORD [rcx + C_LEN]
-                ; add rsi, r15
-                ; cmp rsi, QWORD [r12 + E_BUDGET]
-                ; ja >out
-                ; jmp QWORD [rcx + C_BODY]
-                ; out:
             );
+            self.chain_jump();
         }
+        self.leave_with_rax();
+    }
+
+    /// With the target in `rax` and `rcx` at its chain entry: goes to the target's code
+    /// when the entry is valid and the budget allows its whole block; else falls through.
+    fn chain_jump(&mut self) {
+        x64!(self.ops
+            ; cmp QWORD [rcx + C_PC], rax
+            ; jne >out
+            ; mov rsi, QWORD [r12 + E_CHAIN_TAG]
+            ; cmp QWORD [rcx + C_TAG], rsi
+            ; jne >out
+            ; mov rsi, QWORD [rcx + C_LEN]
+            ; add rsi, r15
+            ; cmp rsi, QWORD [r12 + E_BUDGET]
+            ; ja >out
+            ; jmp QWORD [rcx + C_BODY]
+            ; out:
+        );
+    }
+
+    /// Returns to the run loop, which continues at `rax` (`r15` counts this pass).
+    fn leave_with_rax(&mut self) {
+        let exit = self.exit;
         x64!(self.ops
             ; mov QWORD [r12 + E_NEXT], rax
             ; mov rax, QWORD LEFT as i64
             ; jmp =>exit
         );
+    }
+
+    /// RET: leaves the block after instruction `k` for X[rn], chaining when that address
+    /// holds a compiled block.
+    fn ret(&mut self, k: usize, rn: XReg) {
+        self.ldx(RAX, rn);
+        x64!(self.ops
+            ; add r15, (k + 1) as i32
+            ; mov rcx, rax
+            ; shr rcx, 2
+            ; and ecx, (CHAIN_ENTRIES - 1) as i32
+            ; imul ecx, ecx, size_of::<ChainEntry>() as i32
+            ; add rcx, QWORD [r12 + E_CHAIN]
+        );
+        self.chain_jump();
+        self.leave_with_rax();
+    }
+
+    /// BR (BTYPE 01) and BLR (BTYPE 10, X30 = the return address): leave for X[rn]
+    /// without chaining (the next block starts with BTYPE set, which the run loop keeps).
+    fn branch_register(&mut self, k: usize, rn: XReg, link: Option<u64>) {
+        self.ldx(RAX, rn);
+        let btype = if link.is_some() { 0b10 } else { 0b01 };
+        if let Some(ret) = link {
+            x64!(self.ops
+                ; mov rcx, QWORD ret as i64
+                ; mov QWORD [rbx + 8 * 30], rcx
+            );
+        }
+        x64!(self.ops
+            ; add r15, (k + 1) as i32
+            ; mov BYTE [r12 + E_BTYPE], btype
+        );
+        self.leave_with_rax();
     }
 
     // --- Guest registers.
@@ -1035,6 +1084,18 @@ impl Compiler {
                     ; mov QWORD [rbx + 8 * 30], rax
                 );
                 self.leave(k, rel(i.imm26));
+                return Emitted::Left;
+            }
+            Insn::Ret(i) => {
+                self.ret(k, i.rn);
+                return Emitted::Left;
+            }
+            Insn::Br(i) => {
+                self.branch_register(k, i.rn, None);
+                return Emitted::Left;
+            }
+            Insn::Blr(i) => {
+                self.branch_register(k, i.rn, Some(pc.wrapping_add(4)));
                 return Emitted::Left;
             }
             Insn::BCond(i) => {
