@@ -320,7 +320,10 @@ fn calls_and_returns_match_the_interpreter() {
         assert_eq!(oa, ob, "budget {budget}");
         assert_eq!(a.pe.st.x, b.pe.st.x, "budget {budget}");
         assert_eq!(a.pe.st.pc, b.pe.st.pc, "budget {budget}");
-        assert_eq!(a.pe.st.pstate.btype, b.pe.st.pstate.btype, "budget {budget}");
+        assert_eq!(
+            a.pe.st.pstate.btype, b.pe.st.pstate.btype,
+            "budget {budget}"
+        );
         assert_eq!(a.pe.st.pstate.nzcv, b.pe.st.pstate.nzcv, "budget {budget}");
     }
 }

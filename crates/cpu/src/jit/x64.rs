@@ -1,11 +1,13 @@
 //! x86-64 code for one block (System V calling convention, `BlockFn`).
 //!
-//! Registers while a block runs: `rbx` = X0.., `r12` = the `JitEnv`, `r13` = the stack
-//! pointer in use, `r14` = the soft-TLB entries, `rbp` = RAM, `edi` = the context id and TLB
-//! generation, `r15` = instructions retired by whole passes of a self-looping block.
-//! `rax`, `rcx`, `rdx`, `rsi` and `r8`–`r11` are scratch. Guest registers live in memory:
-//! each instruction loads its operands and stores its result, so leaving the code at any
-//! instruction boundary needs no write-back.
+//! Registers while a block runs: `rbx` = X0.., `r12` = the `JitEnv`, `rbp` = RAM.
+//! `rax`, `rcx`, `rdx`, `rsi` and `r8`–`r11` are scratch. Guest registers live in memory,
+//! and every result is stored there at once, so leaving the code at any instruction
+//! boundary needs no write-back; `r13`, `r14`, `r15` and `rdi` are a write-through cache of
+//! four guest registers (least recently used out), so that a value an instruction computed
+//! or loaded reaches the next ones without a store-to-load round trip. The compiler knows
+//! statically which guest register each holds; the cache starts empty at the block's body
+//! (its only merge point: loop-backs and branches from other blocks enter there).
 //!
 //! Every way out of the code is one of: a slow path of instruction `k` (`eax = k`: the
 //! interpreter runs instruction `k` next; nothing of it has happened), or leaving the block
@@ -204,6 +206,11 @@ struct Compiler {
     slow: Vec<Option<DynamicLabel>>,
     /// Page-slot miss paths still to emit.
     fills: Vec<Fill>,
+    /// The guest register each of `CACHE_REGS` holds, here in the code.
+    cached: [Option<u8>; CACHE_REGS.len()],
+    /// When each was last used (`tick` values), for least-recently-used replacement.
+    used: [u64; CACHE_REGS.len()],
+    tick: u64,
 }
 
 impl Compiler {
@@ -224,6 +231,9 @@ impl Compiler {
             mmu_on,
             slow: vec![None; len],
             fills: Vec::new(),
+            cached: [None; CACHE_REGS.len()],
+            used: [0; CACHE_REGS.len()],
+            tick: 0,
         }
     }
 
@@ -238,14 +248,11 @@ impl Compiler {
             ; push r15
             ; mov r12, rdi
             ; mov rbx, QWORD [r12 + E_X]
-            ; mov r13, QWORD [r12 + E_SP]
-            ; mov r14, QWORD [r12 + E_TLB]
             ; mov rbp, QWORD [r12 + E_RAM]
-            ; mov edi, DWORD [r12 + E_CTX_GEN]
-            ; xor r15d, r15d
         );
         self.body = self.ops.offset().0;
         x64!(self.ops ; =>start);
+        self.clear_cache();
     }
 
     /// Emits the slow-path stubs and the epilogue.
@@ -271,7 +278,6 @@ impl Compiler {
             ; mov rcx, QWORD self.block_pc as i64
             ; mov QWORD [r12 + E_CUR_PC], rcx
             ; =>exit
-            ; mov QWORD [r12 + E_LOOP], r15
             ; pop r15
             ; pop r14
             ; pop r13
@@ -313,12 +319,13 @@ impl Compiler {
     fn leave(&mut self, k: usize, target: u64) {
         let start = self.start;
         x64!(self.ops
-            ; add r15, (k + 1) as i32
+            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
             ; mov rax, QWORD target as i64
         );
         if target == self.block_pc {
             x64!(self.ops
-                ; lea rcx, [r15 + self.len as i32]
+                ; mov rcx, QWORD [r12 + E_LOOP]
+                ; add rcx, self.len as i32
                 ; cmp rcx, QWORD [r12 + E_BUDGET]
                 ; jbe =>start
             );
@@ -343,7 +350,7 @@ impl Compiler {
             ; cmp QWORD [rcx + C_TAG], rsi
             ; jne >out
             ; mov rsi, QWORD [rcx + C_LEN]
-            ; add rsi, r15
+            ; add rsi, QWORD [r12 + E_LOOP]
             ; cmp rsi, QWORD [r12 + E_BUDGET]
             ; ja >out
             ; jmp QWORD [rcx + C_BODY]
@@ -351,7 +358,8 @@ impl Compiler {
         );
     }
 
-    /// Returns to the run loop, which continues at `rax` (`r15` counts this pass).
+    /// Returns to the run loop, which continues at `rax` (`JitEnv::loop_retired` counts
+    /// this pass).
     fn leave_with_rax(&mut self) {
         let exit = self.exit;
         x64!(self.ops
@@ -366,7 +374,7 @@ impl Compiler {
     fn ret(&mut self, k: usize, rn: XReg) {
         self.ldx(RAX, rn);
         x64!(self.ops
-            ; add r15, (k + 1) as i32
+            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
             ; mov rcx, rax
             ; shr rcx, 2
             ; and ecx, (CHAIN_ENTRIES - 1) as i32
@@ -383,13 +391,11 @@ impl Compiler {
         self.ldx(RAX, rn);
         let btype = if link.is_some() { 0b10 } else { 0b01 };
         if let Some(ret) = link {
-            x64!(self.ops
-                ; mov rcx, QWORD ret as i64
-                ; mov QWORD [rbx + 8 * 30], rcx
-            );
+            x64!(self.ops ; mov rcx, QWORD ret as i64);
+            self.stx(RCX, XReg::new(30), true);
         }
         x64!(self.ops
-            ; add r15, (k + 1) as i32
+            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
             ; mov BYTE [r12 + E_BTYPE], btype
         );
         self.leave_with_rax();
@@ -397,46 +403,93 @@ impl Compiler {
 
     // --- Guest registers.
 
+    /// Forgets what the cache registers hold (at the block's body).
+    fn clear_cache(&mut self) {
+        self.cached = [None; CACHE_REGS.len()];
+    }
+
+    /// The cache register holding X[n], if one does (and marks it used).
+    fn cache_lookup(&mut self, n: u8) -> Option<u8> {
+        let i = self.cached.iter().position(|c| *c == Some(n))?;
+        self.tick += 1;
+        self.used[i] = self.tick;
+        Some(CACHE_REGS[i])
+    }
+
+    /// A cache register for X[n] (the least recently used one), now holding nothing else.
+    fn cache_assign(&mut self, n: u8) -> u8 {
+        let i = match self.cached.iter().position(|c| c.is_none()) {
+            Some(i) => i,
+            None => (0..CACHE_REGS.len())
+                .min_by_key(|&i| self.used[i])
+                .unwrap_or(0),
+        };
+        self.cached[i] = Some(n);
+        self.tick += 1;
+        self.used[i] = self.tick;
+        CACHE_REGS[i]
+    }
+
     /// `dst` = X[r] (XZR for 31).
     fn ldx(&mut self, dst: u8, r: XReg) {
-        let n = r.num() as i32;
+        let n = r.num();
         if n == 31 {
             x64!(self.ops ; xor Rd(dst), Rd(dst));
+        } else if let Some(h) = self.cache_lookup(n) {
+            x64!(self.ops ; mov Rq(dst), Rq(h));
         } else {
-            x64!(self.ops ; mov Rq(dst), QWORD [rbx + 8 * n]);
+            let h = self.cache_assign(n);
+            x64!(self.ops
+                ; mov Rq(dst), QWORD [rbx + 8 * n as i32]
+                ; mov Rq(h), Rq(dst)
+            );
         }
     }
 
     /// `dst` = X[r] (SP for 31).
     fn ldxs(&mut self, dst: u8, r: XRegSp) {
         if r.is_sp() {
-            x64!(self.ops ; mov Rq(dst), QWORD [r13]);
+            x64!(self.ops
+                ; mov Rq(dst), QWORD [r12 + E_SP]
+                ; mov Rq(dst), QWORD [Rq(dst)]
+            );
         } else {
-            x64!(self.ops ; mov Rq(dst), QWORD [rbx + 8 * r.num() as i32]);
+            self.ldx(dst, XReg::new(r.num()));
         }
     }
 
     /// X[r] = `src` (discarded for XZR), its low 32 bits zero-extended unless `sf`.
     fn stx(&mut self, src: u8, r: XReg, sf: bool) {
-        let n = r.num() as i32;
+        let n = r.num();
         if n == 31 {
             return;
         }
         if !sf {
             x64!(self.ops ; mov Rd(src), Rd(src));
         }
-        x64!(self.ops ; mov QWORD [rbx + 8 * n], Rq(src));
+        let h = match self.cache_lookup(n) {
+            Some(h) => h,
+            None => self.cache_assign(n),
+        };
+        x64!(self.ops
+            ; mov QWORD [rbx + 8 * n as i32], Rq(src)
+            ; mov Rq(h), Rq(src)
+        );
     }
 
-    /// X[r] or SP = `src`, its low 32 bits zero-extended unless `sf`.
+    /// X[r] or SP = `src` (not `r11`), its low 32 bits zero-extended unless `sf`.
     fn stxs(&mut self, src: u8, r: XRegSp, sf: bool) {
-        if !sf {
-            x64!(self.ops ; mov Rd(src), Rd(src));
-        }
+        debug_assert_ne!(src, R11);
         if r.is_sp() {
-            x64!(self.ops ; mov QWORD [r13], Rq(src));
+            if !sf {
+                x64!(self.ops ; mov Rd(src), Rd(src));
+            }
+            x64!(self.ops
+                ; mov r11, QWORD [r12 + E_SP]
+                ; mov QWORD [r11], Rq(src)
+            );
         } else {
-            x64!(self.ops ; mov QWORD [rbx + 8 * r.num() as i32], Rq(src));
+            self.stx(src, XReg::new(r.num()), sf);
         }
     }
 
@@ -652,10 +705,11 @@ impl Compiler {
             ; mov ecx, edx
             ; and ecx, (ENTRIES - 1) as i32
             ; imul ecx, ecx, T_SIZE
-            ; add rcx, r14
+            ; add rcx, QWORD [r12 + E_TLB]
             ; cmp QWORD [rcx + T_VPAGE], rdx
             ; jne =>slow
-            ; cmp DWORD [rcx + T_CTX], edi
+            ; mov esi, DWORD [r12 + E_CTX_GEN]
+            ; cmp DWORD [rcx + T_CTX], esi
             ; jne =>slow
             ; movzx r8d, BYTE [rcx + T_PERM]
             ; mov esi, r8d
@@ -1079,10 +1133,8 @@ impl Compiler {
                 return Emitted::Left;
             }
             Insn::Bl(i) => {
-                x64!(self.ops
-                    ; mov rax, QWORD pc.wrapping_add(4) as i64
-                    ; mov QWORD [rbx + 8 * 30], rax
-                );
+                x64!(self.ops ; mov rax, QWORD pc.wrapping_add(4) as i64);
+                self.stx(RAX, XReg::new(30), true);
                 self.leave(k, rel(i.imm26));
                 return Emitted::Left;
             }
@@ -1250,3 +1302,5 @@ impl Compiler {
 
 /// `r11` (for `Rq(..)` operands).
 const R11: u8 = 11;
+/// The registers of the guest-register cache: `r13`, `r14`, `r15`, `rdi`.
+const CACHE_REGS: [u8; 4] = [13, 14, 15, 7];
