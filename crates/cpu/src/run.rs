@@ -415,9 +415,9 @@ impl Cpu {
             {
                 let ctx = pe.xlat.ctx;
                 let (epoch, va_gen) = (blocks.epoch(), blocks.va_generation());
-                let insns = blocks.get(id).0;
+                let (insns, ops) = (blocks.get(id).0, blocks.ops(id));
                 if let Some((code, tag)) =
-                    jit.code_for(id, epoch, va_gen, insns, pc, ctx, pe.xlat.active)
+                    jit.code_for(id, epoch, va_gen, insns, ops, pc, ctx, pe.xlat.active)
                 {
                     let left = budget - steps;
                     let exit = crate::jit::run_block(jit, code, tag, pe, mem, left, id, pc);

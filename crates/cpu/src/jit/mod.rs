@@ -132,8 +132,8 @@ pub(crate) struct JitEnv {
 pub(crate) struct PageSlot {
     /// `va & !0xfff` with the tag byte (so another pointer tag is another key); 1 = empty.
     pub key: u64,
-    /// RAM offset of the page.
-    pub off: u64,
+    /// Host address of the page.
+    pub host: u64,
     /// Non-zero when accesses to the page are tag-checked.
     pub checked: u64,
     /// The page's 128 tag bytes (`no_tags` when it has none).
@@ -149,7 +149,7 @@ impl PageSlot {
     /// A slot that matches nothing (keys of real pages are 4 KiB aligned).
     const EMPTY: PageSlot = PageSlot {
         key: 1,
-        off: 0,
+        host: 0,
         checked: 0,
         tags: 0,
         granule: 0x1001,
@@ -285,6 +285,7 @@ impl Jit {
         epoch: u64,
         va_generation: u64,
         insns: &[Insn],
+        ops: &[a64sim_timing::Op],
         block_pc: u64,
         ctx: u16,
         mmu_on: bool,
@@ -308,7 +309,7 @@ impl Jit {
                 self.slots[i] = Slot::Cold(n + 1);
                 return None;
             }
-            Slot::Cold(_) => match self.compile(insns, block_pc, id, mmu_on) {
+            Slot::Cold(_) => match self.compile(insns, ops, block_pc, id, mmu_on) {
                 Some((code, body)) => {
                     // `compile` may have reset everything (a full arena).
                     if i >= self.slots.len() {
@@ -346,11 +347,12 @@ impl Jit {
     fn compile(
         &mut self,
         insns: &[Insn],
+        ops: &[a64sim_timing::Op],
         block_pc: u64,
         id: BlockId,
         mmu_on: bool,
     ) -> Option<(BlockFn, u64)> {
-        let Some((bytes, body)) = x64::compile(insns, block_pc, id, mmu_on) else {
+        let Some((bytes, body)) = x64::compile(insns, ops, block_pc, id, mmu_on) else {
             self.stats.rejected_blocks += 1;
             return None;
         };
@@ -377,6 +379,7 @@ impl Jit {
     fn compile(
         &mut self,
         _insns: &[Insn],
+        _ops: &[a64sim_timing::Op],
         _block_pc: u64,
         _id: BlockId,
         _mmu_on: bool,

@@ -1,11 +1,13 @@
 //! x86-64 code for one block (System V calling convention, `BlockFn`).
 //!
-//! Registers while a block runs: `rbx` = X0.., `r12` = the `JitEnv`, `rbp` = RAM.
-//! `rax`, `rcx`, `rdx`, `rsi` and `r8`–`r11` are scratch. Guest registers live in memory,
-//! and every result is stored there at once, so leaving the code at any instruction
-//! boundary needs no write-back; `r13`, `r14`, `r15` and `rdi` are a write-through cache of
-//! four guest registers (least recently used out), so that a value an instruction computed
-//! or loaded reaches the next ones without a store-to-load round trip. The compiler knows
+//! Registers while a block runs: `rbx` = X0.., `r12` = the `JitEnv`, `r15` = instructions
+//! retired by the passes through blocks that ended before this one (a loop-carried count
+//! kept out of memory). `rax`, `rcx`, `rdx`, `rsi` and `r8`–`r11` are scratch. Guest
+//! registers live in memory, and every result is stored there at once, so leaving the code
+//! at any instruction boundary needs no write-back; `r13`, `r14`, `rbp` and `rdi` are a
+//! write-through cache of four guest registers (Belady replacement over the block's known
+//! future reads), so that a value an instruction computed or loaded reaches the next ones
+//! without a store-to-load round trip. The compiler knows
 //! statically which guest register each holds; the cache starts empty at the block's body
 //! (its only merge point: loop-backs and branches from other blocks enter there).
 //!
@@ -22,6 +24,7 @@ use super::{chain_index, ChainEntry, JitEnv, PageSlot, CHAIN_ENTRIES, LEFT};
 use crate::tlb::{perm, TlbEntry, ENTRIES};
 use a64sim_isa::operand::decode_bit_masks;
 use a64sim_isa::{Cond, Insn, XReg, XRegSp};
+use a64sim_timing::Op;
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 use std::mem::{offset_of, size_of};
@@ -72,7 +75,7 @@ const SLOT_WRITE: usize = 1;
 const SLOT_TAG: usize = 2;
 /// Field offsets of a `PageSlot`.
 const S_KEY: i32 = offset_of!(PageSlot, key) as i32;
-const S_OFF: i32 = offset_of!(PageSlot, off) as i32;
+const S_HOST: i32 = offset_of!(PageSlot, host) as i32;
 const S_CHECKED: i32 = offset_of!(PageSlot, checked) as i32;
 const S_TAGS: i32 = offset_of!(PageSlot, tags) as i32;
 const S_GRANULE: i32 = offset_of!(PageSlot, granule) as i32;
@@ -129,15 +132,18 @@ impl Access {
 /// is not handled.
 pub(super) fn compile(
     insns: &[Insn],
+    ops: &[Op],
     block_pc: u64,
     id: u32,
     mmu_on: bool,
 ) -> Option<(Vec<u8>, usize)> {
     let mut c = Compiler::new(block_pc, id, insns.len(), mmu_on);
+    c.next_reads = next_reads(ops);
     c.prologue();
     let mut k = 0;
     let mut ended = false;
     while k < insns.len() {
+        c.k = k;
         match c.insn(k, &insns[k]) {
             Emitted::Next => k += 1,
             Emitted::Left => {
@@ -208,9 +214,13 @@ struct Compiler {
     fills: Vec<Fill>,
     /// The guest register each of `CACHE_REGS` holds, here in the code.
     cached: [Option<u8>; CACHE_REGS.len()],
-    /// When each was last used (`tick` values), for least-recently-used replacement.
+    /// When each was last used (`tick` values), to break ties.
     used: [u64; CACHE_REGS.len()],
     tick: u64,
+    /// The instruction being compiled.
+    k: usize,
+    /// For each instruction index, where each X register is next read from there on.
+    next_reads: Vec<[u16; 31]>,
 }
 
 impl Compiler {
@@ -234,6 +244,8 @@ impl Compiler {
             cached: [None; CACHE_REGS.len()],
             used: [0; CACHE_REGS.len()],
             tick: 0,
+            k: 0,
+            next_reads: Vec::new(),
         }
     }
 
@@ -248,7 +260,7 @@ impl Compiler {
             ; push r15
             ; mov r12, rdi
             ; mov rbx, QWORD [r12 + E_X]
-            ; mov rbp, QWORD [r12 + E_RAM]
+            ; xor r15d, r15d
         );
         self.body = self.ops.offset().0;
         x64!(self.ops ; =>start);
@@ -278,6 +290,7 @@ impl Compiler {
             ; mov rcx, QWORD self.block_pc as i64
             ; mov QWORD [r12 + E_CUR_PC], rcx
             ; =>exit
+            ; mov QWORD [r12 + E_LOOP], r15
             ; pop r15
             ; pop r14
             ; pop r13
@@ -319,13 +332,12 @@ impl Compiler {
     fn leave(&mut self, k: usize, target: u64) {
         let start = self.start;
         x64!(self.ops
-            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
+            ; add r15, (k + 1) as i32
             ; mov rax, QWORD target as i64
         );
         if target == self.block_pc {
             x64!(self.ops
-                ; mov rcx, QWORD [r12 + E_LOOP]
-                ; add rcx, self.len as i32
+                ; lea rcx, [r15 + self.len as i32]
                 ; cmp rcx, QWORD [r12 + E_BUDGET]
                 ; jbe =>start
             );
@@ -350,7 +362,7 @@ impl Compiler {
             ; cmp QWORD [rcx + C_TAG], rsi
             ; jne >out
             ; mov rsi, QWORD [rcx + C_LEN]
-            ; add rsi, QWORD [r12 + E_LOOP]
+            ; add rsi, r15
             ; cmp rsi, QWORD [r12 + E_BUDGET]
             ; ja >out
             ; jmp QWORD [rcx + C_BODY]
@@ -374,7 +386,7 @@ impl Compiler {
     fn ret(&mut self, k: usize, rn: XReg) {
         self.ldx(RAX, rn);
         x64!(self.ops
-            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
+            ; add r15, (k + 1) as i32
             ; mov rcx, rax
             ; shr rcx, 2
             ; and ecx, (CHAIN_ENTRIES - 1) as i32
@@ -395,7 +407,7 @@ impl Compiler {
             self.stx(RCX, XReg::new(30), true);
         }
         x64!(self.ops
-            ; add QWORD [r12 + E_LOOP], (k + 1) as i32
+            ; add r15, (k + 1) as i32
             ; mov BYTE [r12 + E_BTYPE], btype
         );
         self.leave_with_rax();
@@ -416,18 +428,34 @@ impl Compiler {
         Some(CACHE_REGS[i])
     }
 
-    /// A cache register for X[n] (the least recently used one), now holding nothing else.
-    fn cache_assign(&mut self, n: u8) -> u8 {
-        let i = match self.cached.iter().position(|c| c.is_none()) {
-            Some(i) => i,
-            None => (0..CACHE_REGS.len())
-                .min_by_key(|&i| self.used[i])
-                .unwrap_or(0),
-        };
+    /// Where X[n] is next read after the current instruction (`NEVER` when it is written
+    /// first, or not read again in the block).
+    fn next_read(&self, n: u8) -> u16 {
+        self.next_reads
+            .get(self.k + 1)
+            .map_or(NEVER, |row| row[n as usize])
+    }
+
+    /// A cache register for X[n], now holding nothing else, or `None` when X[n] is not
+    /// read again in the block (caching it would only evict something useful). The one
+    /// evicted is free, or holds the register read furthest ahead (Belady's choice: the
+    /// block is straight-line code, so the future reads are known).
+    fn cache_assign(&mut self, n: u8) -> Option<u8> {
+        let next = self.next_read(n);
+        if next == NEVER {
+            return None;
+        }
+        let furthest = |c: &Option<u8>| c.map_or(u32::MAX, |r| self.next_read(r) as u32);
+        let i = (0..CACHE_REGS.len())
+            .max_by_key(|&i| (furthest(&self.cached[i]), u64::MAX - self.used[i]))?;
+        if self.cached[i].is_some_and(|r| self.next_read(r) < next) {
+            // Everything cached is needed sooner.
+            return None;
+        }
         self.cached[i] = Some(n);
         self.tick += 1;
         self.used[i] = self.tick;
-        CACHE_REGS[i]
+        Some(CACHE_REGS[i])
     }
 
     /// `dst` = X[r] (XZR for 31).
@@ -438,11 +466,10 @@ impl Compiler {
         } else if let Some(h) = self.cache_lookup(n) {
             x64!(self.ops ; mov Rq(dst), Rq(h));
         } else {
-            let h = self.cache_assign(n);
-            x64!(self.ops
-                ; mov Rq(dst), QWORD [rbx + 8 * n as i32]
-                ; mov Rq(h), Rq(dst)
-            );
+            x64!(self.ops ; mov Rq(dst), QWORD [rbx + 8 * n as i32]);
+            if let Some(h) = self.cache_assign(n) {
+                x64!(self.ops ; mov Rq(h), Rq(dst));
+            }
         }
     }
 
@@ -467,14 +494,19 @@ impl Compiler {
         if !sf {
             x64!(self.ops ; mov Rd(src), Rd(src));
         }
-        let h = match self.cache_lookup(n) {
-            Some(h) => h,
+        x64!(self.ops ; mov QWORD [rbx + 8 * n as i32], Rq(src));
+        // A cached copy must follow the write (or be dropped when not read again).
+        let h = match self.cached.iter().position(|c| *c == Some(n)) {
+            Some(i) if self.next_read(n) == NEVER => {
+                self.cached[i] = None;
+                None
+            }
+            Some(i) => Some(CACHE_REGS[i]),
             None => self.cache_assign(n),
         };
-        x64!(self.ops
-            ; mov QWORD [rbx + 8 * n as i32], Rq(src)
-            ; mov Rq(h), Rq(src)
-        );
+        if let Some(h) = h {
+            x64!(self.ops ; mov Rq(h), Rq(src));
+        }
     }
 
     /// X[r] or SP = `src` (not `r11`), its low 32 bits zero-extended unless `sf`.
@@ -566,7 +598,7 @@ impl Compiler {
 
     // --- Memory.
 
-    /// With the virtual address in `rax` (kept), sets `rdx` to the RAM offset of a fast
+    /// With the virtual address in `rax` (kept), sets `rdx` to the host address of a fast
     /// access `a`, or jumps to `slow`. Clobbers `rcx`, `rsi`, `r8`–`r11`.
     ///
     /// With translation on, the page comes from the access kind's page slot (the last page
@@ -576,27 +608,12 @@ impl Compiler {
     /// the slot's last checked granule is this one (same pointer, so same pointer tag).
     fn translate(&mut self, a: Access, slow: DynamicLabel) {
         let size = a.size as i32;
-        if !self.mmu_on {
-            // Device-nGnRnE at VA = PA: element-aligned, inside RAM.
-            if a.align > 1 {
-                x64!(self.ops
-                    ; test eax, (a.align - 1) as i32
-                    ; jnz =>slow
-                );
-            }
+        if !self.mmu_on && a.align > 1 {
+            // Device-nGnRnE at VA = PA: element-aligned.
             x64!(self.ops
-                ; mov rdx, rax
-                ; sub rdx, QWORD [r12 + E_RAM_BASE]
-                ; cmp rdx, QWORD [r12 + E_RAM_SIZE]
-                ; jae =>slow
-                ; lea rsi, [rdx + size]
-                ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
-                ; ja =>slow
+                ; test eax, (a.align - 1) as i32
+                ; jnz =>slow
             );
-            if a.write {
-                self.code_page_check(size, slow);
-            }
-            return;
         }
         let slot = if a.write { SLOT_WRITE } else { SLOT_READ };
         let s = slot_offset(slot);
@@ -623,10 +640,10 @@ impl Compiler {
             );
         }
         x64!(self.ops
-            ; add rdx, QWORD [r12 + s + S_OFF]
+            ; add rdx, QWORD [r12 + s + S_HOST]
             ; jmp =>go
             ; checked:
-            ; add rdx, QWORD [r12 + s + S_OFF]
+            ; add rdx, QWORD [r12 + s + S_HOST]
             // Inside the last granule whose tag matched: nothing to compare.
             ; mov rcx, rax
             ; sub rcx, QWORD [r12 + s + S_GRANULE]
@@ -673,27 +690,60 @@ impl Compiler {
         });
     }
 
-    /// Stores to a page holding decoded code go to `slow` (the interpreter's store
-    /// invalidates its blocks). `rdx` is the RAM offset of an access of `size` bytes.
-    fn code_page_check(&mut self, size: i32, slow: DynamicLabel) {
-        x64!(self.ops
-            ; mov rcx, QWORD [r12 + E_CODE_PAGES]
-            ; mov rsi, rdx
-            ; shr rsi, 12
-            ; cmp BYTE [rcx + rsi], 0
-            ; jne =>slow
-            ; lea rsi, [rdx + size - 1]
-            ; shr rsi, 12
-            ; cmp BYTE [rcx + rsi], 0
-            ; jne =>slow
-        );
-    }
-
-    /// The out-of-line miss path of a page slot: the soft-TLB lookup with the access's
-    /// permission rule, then the slot is filled and the access starts over at `hit`.
+    /// The out-of-line miss path of a page slot: with translation on, the soft-TLB lookup
+    /// with the access's permission rule; off, the page must lie wholly in RAM (and, for
+    /// writes, hold no code). Then the slot is filled and the access starts over at `hit`.
     fn emit_fill(&mut self, f: &Fill) {
         let s = slot_offset(f.slot);
         let (slow, hit) = (f.slow, f.hit);
+        if !self.mmu_on {
+            // VA = PA: a page wholly inside RAM (else the interpreter), untagged.
+            x64!(self.ops
+                ; =>f.miss
+                ; mov rdx, rax
+                ; and rdx, -4096
+                ; sub rdx, QWORD [r12 + E_RAM_BASE]
+                ; cmp rdx, QWORD [r12 + E_RAM_SIZE]
+                ; jae =>slow
+                ; lea rsi, [rdx + 0x1000]
+                ; cmp rsi, QWORD [r12 + E_RAM_SIZE]
+                ; ja =>slow
+            );
+            if f.a.write {
+                x64!(self.ops
+                    ; mov rcx, QWORD [r12 + E_CODE_PAGES]
+                    ; mov rsi, rdx
+                    ; shr rsi, 12
+                    ; cmp BYTE [rcx + rsi], 0
+                    ; jne =>slow
+                );
+            }
+            x64!(self.ops
+                ; mov rsi, QWORD [r12 + E_NO_TAGS]
+                ; xor r8d, r8d
+            );
+        } else {
+            self.emit_tlb_lookup(f);
+        }
+        x64!(self.ops
+            ; mov QWORD [r12 + s + S_TAGS], rsi
+            ; add rdx, QWORD [r12 + E_RAM]
+            ; mov QWORD [r12 + s + S_HOST], rdx
+            ; and r8d, perm::CHECKED as i32
+            ; mov QWORD [r12 + s + S_CHECKED], r8
+            ; mov rcx, rax
+            ; and rcx, -4096
+            ; mov QWORD [r12 + s + S_KEY], rcx
+            ; add rcx, 0x1000
+            ; mov QWORD [r12 + s + S_GRANULE], rcx
+            ; jmp =>hit
+        );
+    }
+
+    /// The soft-TLB half of a slot fill (translation on): leaves `rdx` = the page's RAM
+    /// offset, `r8` = its permissions and `rsi` = its tag bytes, or goes to the slow path.
+    fn emit_tlb_lookup(&mut self, f: &Fill) {
+        let slow = f.slow;
         x64!(self.ops
             ; =>f.miss
             ; mov rcx, rax
@@ -753,43 +803,31 @@ impl Compiler {
                 ; je =>slow
             );
         }
-        x64!(self.ops
-            ; mov QWORD [r12 + s + S_TAGS], rsi
-            ; mov QWORD [r12 + s + S_OFF], rdx
-            ; and r8d, perm::CHECKED as i32
-            ; mov QWORD [r12 + s + S_CHECKED], r8
-            ; mov rcx, rax
-            ; and rcx, -4096
-            ; mov QWORD [r12 + s + S_KEY], rcx
-            ; add rcx, 0x1000
-            ; mov QWORD [r12 + s + S_GRANULE], rcx
-            ; jmp =>hit
-        );
     }
 
-    /// Loads `1 << size` bytes at RAM offset `rdx` into `rcx` as `opc` says (1 zero-extend,
+    /// Loads `1 << size` bytes at host address `rdx` into `rcx` as `opc` says (1 zero-extend,
     /// 2 sign-extend to 64 bits, 3 sign-extend to 32 bits); `disp` is added to the offset.
     fn load_rcx(&mut self, size: u8, opc: u8, disp: i32) {
         match (size, opc) {
-            (0, 1) => x64!(self.ops ; movzx ecx, BYTE [rbp + rdx + disp]),
-            (0, 2) => x64!(self.ops ; movsx rcx, BYTE [rbp + rdx + disp]),
-            (0, _) => x64!(self.ops ; movsx ecx, BYTE [rbp + rdx + disp]),
-            (1, 1) => x64!(self.ops ; movzx ecx, WORD [rbp + rdx + disp]),
-            (1, 2) => x64!(self.ops ; movsx rcx, WORD [rbp + rdx + disp]),
-            (1, _) => x64!(self.ops ; movsx ecx, WORD [rbp + rdx + disp]),
-            (2, 1) => x64!(self.ops ; mov ecx, DWORD [rbp + rdx + disp]),
-            (2, _) => x64!(self.ops ; movsxd rcx, DWORD [rbp + rdx + disp]),
-            _ => x64!(self.ops ; mov rcx, QWORD [rbp + rdx + disp]),
+            (0, 1) => x64!(self.ops ; movzx ecx, BYTE [rdx + disp]),
+            (0, 2) => x64!(self.ops ; movsx rcx, BYTE [rdx + disp]),
+            (0, _) => x64!(self.ops ; movsx ecx, BYTE [rdx + disp]),
+            (1, 1) => x64!(self.ops ; movzx ecx, WORD [rdx + disp]),
+            (1, 2) => x64!(self.ops ; movsx rcx, WORD [rdx + disp]),
+            (1, _) => x64!(self.ops ; movsx ecx, WORD [rdx + disp]),
+            (2, 1) => x64!(self.ops ; mov ecx, DWORD [rdx + disp]),
+            (2, _) => x64!(self.ops ; movsxd rcx, DWORD [rdx + disp]),
+            _ => x64!(self.ops ; mov rcx, QWORD [rdx + disp]),
         }
     }
 
-    /// Stores the low `1 << size` bytes of `Rq(r)` at RAM offset `rdx` + `disp`.
+    /// Stores the low `1 << size` bytes of `Rq(r)` at host address `rdx` + `disp`.
     fn store_reg(&mut self, r: u8, size: u8, disp: i32) {
         match size {
-            0 => x64!(self.ops ; mov BYTE [rbp + rdx + disp], Rb(r)),
-            1 => x64!(self.ops ; mov WORD [rbp + rdx + disp], Rw(r)),
-            2 => x64!(self.ops ; mov DWORD [rbp + rdx + disp], Rd(r)),
-            _ => x64!(self.ops ; mov QWORD [rbp + rdx + disp], Rq(r)),
+            0 => x64!(self.ops ; mov BYTE [rdx + disp], Rb(r)),
+            1 => x64!(self.ops ; mov WORD [rdx + disp], Rw(r)),
+            2 => x64!(self.ops ; mov DWORD [rdx + disp], Rd(r)),
+            _ => x64!(self.ops ; mov QWORD [rdx + disp], Rq(r)),
         }
     }
 
@@ -1302,5 +1340,29 @@ impl Compiler {
 
 /// `r11` (for `Rq(..)` operands).
 const R11: u8 = 11;
-/// The registers of the guest-register cache: `r13`, `r14`, `r15`, `rdi`.
-const CACHE_REGS: [u8; 4] = [13, 14, 15, 7];
+/// The registers of the guest-register cache: `r13`, `r14`, `rbp`, `rdi`.
+const CACHE_REGS: [u8; 4] = [13, 14, 5, 7];
+/// "Not read again" in `Compiler::next_reads`.
+const NEVER: u16 = u16::MAX;
+
+/// For each instruction index of a block described by `ops`, where each X register is next
+/// read at or after it; a write before any read ends the value's life (`NEVER`). Only a
+/// hint for the register cache: a wrong entry costs speed, never correctness.
+fn next_reads(ops: &[Op]) -> Vec<[u16; 31]> {
+    let mut rows = vec![[NEVER; 31]; ops.len() + 1];
+    for (k, op) in ops.iter().enumerate().rev() {
+        let mut row = rows[k + 1];
+        for &d in &op.dst {
+            if (d as usize) < 31 {
+                row[d as usize] = NEVER;
+            }
+        }
+        for &r in &op.src {
+            if (r as usize) < 31 {
+                row[r as usize] = k as u16;
+            }
+        }
+        rows[k] = row;
+    }
+    rows
+}
