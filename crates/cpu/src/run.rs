@@ -421,6 +421,7 @@ impl Cpu {
                 {
                     let left = budget - steps;
                     let exit = crate::jit::run_block(jit, code, tag, pe, mem, left, id, pc);
+                    jit.note_call(id, exit.loop_retired == 0 && exit.done == 0 && !exit.left);
                     let el = pe.st.pstate.el;
                     pe.retired += exit.loop_retired;
                     pe.events.add(Event::InstRetired, el, exit.loop_retired);

@@ -231,13 +231,35 @@ enum Slot {
     /// Compiled for the block at virtual address `pc` (branch targets and PC-relative
     /// values are constants in the code, and a physical block may be reached through
     /// several virtual aliases), with translation on or off.
-    Ready {
-        code: BlockFn,
-        body: u64,
-        pc: u64,
-        mmu_on: bool,
-    },
+    Ready(Ready),
 }
+
+/// A compiled block's slot.
+#[derive(Clone, Copy, Debug)]
+struct Ready {
+    code: BlockFn,
+    body: u64,
+    pc: u64,
+    mmu_on: bool,
+    /// Whether the run loop calls the code. Other compiled blocks branch to it anyway;
+    /// the run loop does not when a call would cost more than interpreting: the compiled
+    /// prefix is short and does not loop, or calls mostly stopped at once (its first
+    /// instruction keeps taking the slow path, say after every TLBI).
+    enter: bool,
+    /// Calls from the run loop, and those that retired nothing.
+    calls: u32,
+    wasted: u32,
+    /// The chain tag under which the block was last made a branch target (another
+    /// entry may have taken its chain slot since; it is not put back until the tag
+    /// changes).
+    tag: u64,
+}
+
+/// A compiled prefix shorter than this that does not loop is not worth a call from the
+/// run loop (measured: a call costs about as much as interpreting a few instructions).
+const MIN_ENTERED: usize = 4;
+/// Calls from the run loop before their usefulness is judged.
+const JUDGED_AFTER: u32 = 64;
 
 /// The block compiler: compiled code per block id.
 #[derive(Debug, Default)]
@@ -297,31 +319,38 @@ impl Jit {
         if i >= self.slots.len() {
             self.slots.resize(i + 1, Slot::Cold(0));
         }
-        let (code, body) = match self.slots[i] {
-            Slot::Ready {
-                code,
-                body,
-                pc,
-                mmu_on: m,
-            } if m == mmu_on && pc == block_pc => (code, body),
-            Slot::Ready { .. } | Slot::Rejected => return None,
-            Slot::Cold(n) if n < self.config.threshold => {
-                self.slots[i] = Slot::Cold(n + 1);
+        let tag = self.chain_tag(ctx, mmu_on, va_generation);
+        let ready = match &mut self.slots[i] {
+            Slot::Ready(r) if r.mmu_on == mmu_on && r.pc == block_pc => {
+                if r.tag == tag {
+                    return r.enter.then_some((r.code, tag));
+                }
+                r.tag = tag;
+                *r
+            }
+            Slot::Ready(_) | Slot::Rejected => return None,
+            Slot::Cold(n) if *n < self.config.threshold => {
+                *n += 1;
                 return None;
             }
             Slot::Cold(_) => match self.compile(insns, ops, block_pc, id, mmu_on) {
-                Some((code, body)) => {
+                Some((code, body, enter)) => {
                     // `compile` may have reset everything (a full arena).
                     if i >= self.slots.len() {
                         self.slots.resize(i + 1, Slot::Cold(0));
                     }
-                    self.slots[i] = Slot::Ready {
+                    let r = Ready {
                         code,
                         body,
                         pc: block_pc,
                         mmu_on,
+                        enter,
+                        calls: 0,
+                        wasted: 0,
+                        tag,
                     };
-                    (code, body)
+                    self.slots[i] = Slot::Ready(r);
+                    r
                 }
                 None => {
                     self.slots[i] = Slot::Rejected;
@@ -329,7 +358,7 @@ impl Jit {
                 }
             },
         };
-        let tag = self.chain_tag(ctx, mmu_on, va_generation);
+        // Make the block a branch target of compiled code under the current tag.
         if self.chain.is_empty() {
             self.chain = vec![ChainEntry::EMPTY; CHAIN_ENTRIES];
         }
@@ -337,9 +366,25 @@ impl Jit {
             pc: block_pc,
             tag,
             len: insns.len() as u64,
-            body,
+            body: ready.body,
         };
-        Some((code, tag))
+        ready.enter.then_some((ready.code, tag))
+    }
+
+    /// After a call of block `id`'s code from the run loop: `wasted` when it retired
+    /// nothing (its first instruction took the slow path).
+    #[inline]
+    pub(crate) fn note_call(&mut self, id: BlockId, wasted: bool) {
+        if let Some(Slot::Ready(r)) = self.slots.get_mut(id as usize) {
+            r.calls += 1;
+            r.wasted += wasted as u32;
+            if r.calls >= JUDGED_AFTER {
+                if 2 * r.wasted > r.calls {
+                    r.enter = false;
+                }
+                (r.calls, r.wasted) = (0, 0);
+            }
+        }
     }
 
     #[cfg(all(target_arch = "x86_64", unix))]
@@ -351,11 +396,12 @@ impl Jit {
         block_pc: u64,
         id: BlockId,
         mmu_on: bool,
-    ) -> Option<(BlockFn, u64)> {
-        let Some((bytes, body)) = x64::compile(insns, ops, block_pc, id, mmu_on) else {
+    ) -> Option<(BlockFn, u64, bool)> {
+        let Some(c) = x64::compile(insns, ops, block_pc, id, mmu_on) else {
             self.stats.rejected_blocks += 1;
             return None;
         };
+        let bytes = c.bytes;
         let addr = match self.arena.place(&bytes) {
             Some(a) => a,
             None => {
@@ -372,7 +418,8 @@ impl Jit {
         // (through the chain tag) every chain entry holding this pointer. `x64::compile`
         // emits a complete function with the `BlockFn` signature.
         let code = unsafe { std::mem::transmute::<*const u8, BlockFn>(addr) };
-        Some((code, addr as u64 + body as u64))
+        let enter = c.loops || c.covered >= MIN_ENTERED;
+        Some((code, addr as u64 + c.body as u64, enter))
     }
 
     #[cfg(not(all(target_arch = "x86_64", unix)))]
@@ -383,7 +430,7 @@ impl Jit {
         _block_pc: u64,
         _id: BlockId,
         _mmu_on: bool,
-    ) -> Option<(BlockFn, u64)> {
+    ) -> Option<(BlockFn, u64, bool)> {
         self.stats.rejected_blocks += 1;
         None
     }

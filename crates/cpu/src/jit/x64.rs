@@ -127,16 +127,28 @@ impl Access {
     }
 }
 
-/// Compiles `insns` (block `id`, at `block_pc`) for translation on or off: the code and
-/// the offset of its body (where chained blocks enter). `None` when the first instruction
-/// is not handled.
+/// A compiled block.
+#[derive(Debug)]
+pub(super) struct Compiled {
+    /// The machine code.
+    pub bytes: Vec<u8>,
+    /// Offset of its body (where chained blocks enter).
+    pub body: usize,
+    /// Instructions compiled (a prefix of the block).
+    pub covered: usize,
+    /// Whether a branch in it goes back to its start (it loops in compiled code).
+    pub loops: bool,
+}
+
+/// Compiles `insns` (block `id`, at `block_pc`, described by `ops`) for translation on or
+/// off. `None` when the first instruction is not handled.
 pub(super) fn compile(
     insns: &[Insn],
     ops: &[Op],
     block_pc: u64,
     id: u32,
     mmu_on: bool,
-) -> Option<(Vec<u8>, usize)> {
+) -> Option<Compiled> {
     let mut c = Compiler::new(block_pc, id, insns.len(), mmu_on);
     c.next_reads = next_reads(ops);
     c.prologue();
@@ -165,7 +177,14 @@ pub(super) fn compile(
             c.resume(k);
         }
     }
-    c.finish()
+    let loops = c.loops;
+    let (bytes, body) = c.finish()?;
+    Some(Compiled {
+        bytes,
+        body,
+        covered: k,
+        loops,
+    })
 }
 
 /// A page slot's miss path, emitted out of line after the block.
@@ -219,6 +238,8 @@ struct Compiler {
     tick: u64,
     /// The instruction being compiled.
     k: usize,
+    /// Whether a branch goes back to the block's start.
+    loops: bool,
     /// For each instruction index, where each X register is next read from there on.
     next_reads: Vec<[u16; 31]>,
 }
@@ -245,6 +266,7 @@ impl Compiler {
             used: [0; CACHE_REGS.len()],
             tick: 0,
             k: 0,
+            loops: false,
             next_reads: Vec::new(),
         }
     }
@@ -336,6 +358,7 @@ impl Compiler {
             ; mov rax, QWORD target as i64
         );
         if target == self.block_pc {
+            self.loops = true;
             x64!(self.ops
                 ; lea rcx, [r15 + self.len as i32]
                 ; cmp rcx, QWORD [r12 + E_BUDGET]
