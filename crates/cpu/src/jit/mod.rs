@@ -512,3 +512,5 @@ pub(crate) fn run_block(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_mte;
