@@ -33,6 +33,19 @@ const ROWS: &[&str] = &[
     "Nop",
 ];
 
+/// The seed and case count of a random test: the given ones, or for a longer search
+/// `A64SIM_JIT_SEED` (hex) and `A64SIM_JIT_CASES` from the environment.
+pub(super) fn soak(seed: u64, cases: u64) -> (u64, u64) {
+    let env = |name: &str| std::env::var(name).ok();
+    let seed = env("A64SIM_JIT_SEED")
+        .and_then(|v| u64::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(seed);
+    let cases = env("A64SIM_JIT_CASES")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    (seed, cases)
+}
+
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
 
@@ -149,9 +162,10 @@ fn random_blocks_match_the_interpreter() {
         enabled: false,
         threshold: 0,
     };
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let (seed, cases) = soak(0x5eed_1234_abcd_0001, 3000);
+    let mut rng = Rng(seed);
     let mut compiled = 0;
-    for case in 0..3000 {
+    for case in 0..cases {
         let len = 2 + rng.below(24) as usize;
         let words = random_block(&mut rng, len);
         let seed = rng.next();

@@ -767,8 +767,8 @@ const EC_DABT_CUR: u64 = 0x25;
 /// asynchronous tag-check faults.
 #[test]
 fn random_blocks_with_tags_and_faults_match_the_interpreter() {
-    let mut rng = Rng(0x6d74_655f_6a69_7421);
-    let cases = 3000;
+    let (seed, cases) = super::tests::soak(0x6d74_655f_6a69_7421, 3000);
+    let mut rng = Rng(seed);
     let (mut retired, mut compiled) = (0, 0);
     // Final ESR_EL1 DFSC of Data Aborts, by class; cases with TFSR_EL1 set.
     let (mut tag_faults, mut translation, mut access_flag, mut permission) = (0, 0, 0, 0);
@@ -776,7 +776,7 @@ fn random_blocks_with_tags_and_faults_match_the_interpreter() {
     for n in 0..cases {
         let case = random_case(&mut rng);
         let (a, sa, sb) = run_both(&case);
-        assert!(sa == sb, "{}", report(n, &case, &sa, &sb));
+        assert!(sa == sb, "{}", report(n as usize, &case, &sa, &sb));
         retired += a.jit.stats.retired;
         compiled += a.jit.stats.compiled_blocks;
         if sa.esr >> 26 == EC_DABT_CUR {
