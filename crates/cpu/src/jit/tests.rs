@@ -30,6 +30,16 @@ const ROWS: &[&str] = &[
     "LdStRegImm9",
     "LdStRegRegOff",
     "LdStPair",
+    "AddSubExt",
+    "AddSubExtS",
+    "AddSubCarry",
+    "Extract",
+    "CountLeading",
+    "Rev",
+    "MulHigh",
+    "MulAddLong",
+    "Div",
+    "LdrLit",
     "Nop",
 ];
 

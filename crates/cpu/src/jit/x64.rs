@@ -1110,6 +1110,191 @@ impl Compiler {
                 x64!(self.ops ; mov ecx, i.imm5 as i32);
                 self.cond_cmp(i.sf, i.op, i.cond, i.rn, i.nzcv);
             }
+            Insn::AddSubExt(i) => {
+                if !self.extend_rcx(i.rm, i.option, i.imm3) {
+                    return Emitted::Unhandled;
+                }
+                self.ldxs(RAX, i.rn);
+                if i.op {
+                    x64!(self.ops ; sub rax, rcx);
+                } else {
+                    x64!(self.ops ; add rax, rcx);
+                }
+                self.stxs(RAX, i.rd, i.sf);
+            }
+            Insn::AddSubExtS(i) => {
+                if !self.extend_rcx(i.rm, i.option, i.imm3) {
+                    return Emitted::Unhandled;
+                }
+                self.ldxs(RAX, i.rn);
+                match (i.op, i.sf) {
+                    (true, true) => x64!(self.ops ; sub rax, rcx),
+                    (true, false) => x64!(self.ops ; sub eax, ecx),
+                    (false, true) => x64!(self.ops ; add rax, rcx),
+                    (false, false) => x64!(self.ops ; add eax, ecx),
+                }
+                self.arith_flags(i.op);
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::AddSubCarry(i) => {
+                // x + y + C (ADC), x - y - NOT C (SBC): the host carry is C, or NOT C
+                // for the borrow of SBB.
+                self.ldx(RAX, i.rn);
+                self.ldx(RCX, i.rm);
+                x64!(self.ops
+                    ; movzx esi, BYTE [r12 + E_NZCV]
+                    ; bt esi, 1
+                );
+                match (i.op, i.sf) {
+                    (false, true) => x64!(self.ops ; adc rax, rcx),
+                    (false, false) => x64!(self.ops ; adc eax, ecx),
+                    (true, true) => x64!(self.ops ; cmc ; sbb rax, rcx),
+                    (true, false) => x64!(self.ops ; cmc ; sbb eax, ecx),
+                }
+                if i.s {
+                    self.arith_flags(i.op);
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::Extract(i) => {
+                self.ldx(RCX, i.rm);
+                if i.imms != 0 {
+                    self.ldx(RAX, i.rn);
+                    if i.sf {
+                        x64!(self.ops ; shrd rcx, rax, i.imms as i8);
+                    } else {
+                        x64!(self.ops ; shrd ecx, eax, i.imms as i8);
+                    }
+                }
+                self.stx(RCX, i.rd, i.sf);
+            }
+            Insn::CountLeading(i) if !i.op => {
+                // CLZ: width - 1 - the highest set bit, or the width for 0.
+                let top = if i.sf { 63 } else { 31 };
+                self.ldx(RAX, i.rn);
+                if i.sf {
+                    x64!(self.ops ; bsr rcx, rax);
+                } else {
+                    x64!(self.ops ; bsr ecx, eax);
+                }
+                x64!(self.ops
+                    ; jnz >nonzero
+                    ; mov ecx, -1
+                    ; nonzero:
+                    ; neg ecx
+                    ; add ecx, top
+                );
+                self.stx(RCX, i.rd, true);
+            }
+            Insn::Rev(i) => {
+                self.ldx(RAX, i.rn);
+                match (i.opc, i.sf) {
+                    (1, _) => x64!(self.ops
+                        ; mov r8, QWORD 0x00ff_00ff_00ff_00ff
+                        ; mov rcx, rax
+                        ; shr rcx, 8
+                        ; and rcx, r8
+                        ; and rax, r8
+                        ; shl rax, 8
+                        ; or rax, rcx
+                    ),
+                    (2, true) => x64!(self.ops ; bswap rax ; rol rax, 32),
+                    (2, false) => x64!(self.ops ; bswap eax),
+                    (3, true) => x64!(self.ops ; bswap rax),
+                    _ => return Emitted::Unhandled,
+                }
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::MulHigh(i) if i.ra == 31 => {
+                self.ldx(RAX, i.rn);
+                self.ldx(RCX, i.rm);
+                if i.u {
+                    x64!(self.ops ; mul rcx);
+                } else {
+                    x64!(self.ops ; imul rcx);
+                }
+                self.stx(RDX, i.rd, true);
+            }
+            Insn::MulAddLong(i) => {
+                self.ldx(RAX, i.rn);
+                self.ldx(RCX, i.rm);
+                if i.u {
+                    x64!(self.ops ; mov eax, eax ; mov ecx, ecx);
+                } else {
+                    x64!(self.ops ; movsxd rax, eax ; movsxd rcx, ecx);
+                }
+                x64!(self.ops ; imul rax, rcx);
+                self.ldx(RDX, i.ra);
+                if i.o0 {
+                    x64!(self.ops ; sub rdx, rax ; mov rax, rdx);
+                } else {
+                    x64!(self.ops ; add rax, rdx);
+                }
+                self.stx(RAX, i.rd, true);
+            }
+            Insn::Div(i) => {
+                // A zero divisor gives 0, and INT_MIN / -1 wraps (x / -1 is -x): the host
+                // would trap on both.
+                self.ldx(RAX, i.rn);
+                self.ldx(RCX, i.rm);
+                match (i.sf, i.o1) {
+                    (true, false) => x64!(self.ops
+                        ; test rcx, rcx
+                        ; jz >zero
+                        ; xor edx, edx
+                        ; div rcx
+                        ; jmp >done
+                    ),
+                    (true, true) => x64!(self.ops
+                        ; test rcx, rcx
+                        ; jz >zero
+                        ; cmp rcx, -1
+                        ; jne >divide
+                        ; neg rax
+                        ; jmp >done
+                        ; divide:
+                        ; cqo
+                        ; idiv rcx
+                        ; jmp >done
+                    ),
+                    (false, false) => x64!(self.ops
+                        ; test ecx, ecx
+                        ; jz >zero
+                        ; xor edx, edx
+                        ; div ecx
+                        ; jmp >done
+                    ),
+                    (false, true) => x64!(self.ops
+                        ; test ecx, ecx
+                        ; jz >zero
+                        ; cmp ecx, -1
+                        ; jne >divide
+                        ; neg eax
+                        ; jmp >done
+                        ; divide:
+                        ; cdq
+                        ; idiv ecx
+                        ; jmp >done
+                    ),
+                }
+                x64!(self.ops
+                    ; zero:
+                    ; xor eax, eax
+                    ; done:
+                );
+                self.stx(RAX, i.rd, i.sf);
+            }
+            Insn::LdrLit(i) if i.opc < 3 => {
+                let va = pc.wrapping_add((i.imm19 as i64 * 4) as u64);
+                let (size, opc) = match i.opc {
+                    0 => (2, 1),
+                    1 => (3, 1),
+                    _ => (2, 2),
+                };
+                let slow = self.slow(k);
+                x64!(self.ops ; mov rax, QWORD va as i64);
+                self.single(size, opc, i.rt, slow);
+            }
             Insn::LdStRegUImm(i) => {
                 if !Self::single_handled(i.size, i.opc) {
                     return Emitted::Unhandled;
@@ -1250,6 +1435,29 @@ impl Compiler {
             _ => return Emitted::Unhandled,
         }
         Emitted::Next
+    }
+
+    /// `rcx` = ExtendReg(X[rm], option, shift) of the extended-register forms: the low
+    /// 8 << option<1:0> bits, sign-extended when option<2> is set, shifted left. `false` for
+    /// a shift above 4 (reserved).
+    fn extend_rcx(&mut self, rm: XReg, option: u8, shift: u8) -> bool {
+        if shift > 4 {
+            return false;
+        }
+        self.ldx(RCX, rm);
+        match option & 7 {
+            0 => x64!(self.ops ; movzx ecx, cl),
+            1 => x64!(self.ops ; movzx ecx, cx),
+            2 => x64!(self.ops ; mov ecx, ecx),
+            4 => x64!(self.ops ; movsx rcx, cl),
+            5 => x64!(self.ops ; movsx rcx, cx),
+            6 => x64!(self.ops ; movsxd rcx, ecx),
+            _ => {}
+        }
+        if shift != 0 {
+            x64!(self.ops ; shl rcx, shift as i8);
+        }
+        true
     }
 
     /// Sets the host ZF from X[rt] (its low 32 bits unless `sf`).
