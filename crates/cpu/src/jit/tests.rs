@@ -9,39 +9,47 @@ use crate::run::Cpu;
 use crate::testutil::{machine, step, CODE, DATA};
 use a64sim_isa::{decode, Insn, ENCODINGS};
 
-/// The rows the compiler handles (and STG, which it leaves to the interpreter with the
-/// MMU off), as random-word templates.
-const ROWS: &[&str] = &[
+/// Integer rows the compiler handles, as random-word templates.
+pub(super) const ALU_ROWS: &[&str] = &[
     "AddSubImm",
     "AddSubImmS",
     "AddSubShift",
+    "AddSubExt",
+    "AddSubExtS",
+    "AddSubCarry",
     "LogicalShift",
     "LogicalImm",
     "LogicalImmS",
     "MoveWide",
     "PcRelAddr",
     "Bitfield",
+    "Extract",
     "ShiftVar",
+    "CountLeading",
+    "Rev",
     "MulAdd",
+    "MulHigh",
+    "MulAddLong",
+    "Div",
     "CondSel",
     "CondCmpReg",
     "CondCmpImm",
+    "Nop",
+];
+
+/// Load and store rows the compiler handles (with the MMU off).
+const MEMORY_ROWS: &[&str] = &[
     "LdStRegUImm",
     "LdStRegImm9",
     "LdStRegRegOff",
     "LdStPair",
-    "AddSubExt",
-    "AddSubExtS",
-    "AddSubCarry",
-    "Extract",
-    "CountLeading",
-    "Rev",
-    "MulHigh",
-    "MulAddLong",
-    "Div",
     "LdrLit",
-    "Nop",
 ];
+
+/// Every row sampled by the MMU-off test.
+fn rows() -> impl Iterator<Item = &'static str> {
+    ALU_ROWS.iter().chain(MEMORY_ROWS).copied()
+}
 
 /// The seed and case count of a random test: the given ones, or for a longer search
 /// `A64SIM_JIT_SEED` (hex) and `A64SIM_JIT_CASES` from the environment.
@@ -118,7 +126,8 @@ fn random_block(rng: &mut Rng, len: usize) -> Vec<u32> {
             words.push(random_branch(rng, skip));
             continue;
         }
-        let name = ROWS[rng.below(ROWS.len() as u64) as usize];
+        let n = ALU_ROWS.len() + MEMORY_ROWS.len();
+        let name = rows().nth(rng.below(n as u64) as usize).unwrap_or("Nop");
         if let Some(w) = random_word(rng, name) {
             words.push(w);
         }
@@ -162,16 +171,20 @@ fn state(cpu: &Cpu, mem: &PhysMem) -> (Vec<u64>, [u64; 4], u64, u8, u64, u64, Ve
     )
 }
 
+/// Compilation at first execution.
+const EAGER: JitConfig = JitConfig {
+    enabled: true,
+    threshold: 0,
+};
+/// The interpreter alone.
+const INTERPRETED: JitConfig = JitConfig {
+    enabled: false,
+    threshold: 0,
+};
+
 #[test]
 fn random_blocks_match_the_interpreter() {
-    let on = JitConfig {
-        enabled: true,
-        threshold: 0,
-    };
-    let off = JitConfig {
-        enabled: false,
-        threshold: 0,
-    };
+    let (on, off) = (EAGER, INTERPRETED);
     let (seed, cases) = soak(0x5eed_1234_abcd_0001, 3000);
     let mut rng = Rng(seed);
     let mut compiled = 0;
@@ -256,7 +269,7 @@ fn a_store_to_a_code_page_leaves_compiled_code() {
 #[test]
 fn every_compiled_row_is_decodable_and_handled() {
     let mut rng = Rng(7);
-    for name in ROWS {
+    for name in rows() {
         let found = (0..10_000).find_map(|_| random_word(&mut rng, name));
         let w = found.unwrap_or_else(|| panic!("no random word for {name}"));
         let insn = decode(w);
@@ -279,31 +292,46 @@ fn chained_blocks_stop_at_the_budget_like_the_interpreter() {
         0x9100_0463, // B2
         0x17ff_ffff, // b B2
     ];
-    let on = JitConfig {
-        enabled: true,
-        threshold: 0,
-    };
-    let off = JitConfig {
-        enabled: false,
-        threshold: 0,
-    };
-    for budget in [1, 2, 3, 5, 7, 50, 997, 1000, 5003, 20_000] {
-        let run = |jit: JitConfig| {
-            let (mut cpu, mut mem) = machine(&words);
-            cpu.jit.config = jit;
+    let stats = same_at_every_budget(
+        &words,
+        &[1, 2, 3, 5, 7, 50, 997, 1000, 5003, 20_000],
+        |cpu| {
             cpu.pe.st.x[2] = 700;
+        },
+    );
+    assert!(stats.retired > 19_900, "{stats:?}");
+}
+
+/// Runs `words` (after `setup`) compiled at first execution and interpreted, with each
+/// of `budgets`, and asserts the same outcome, registers, PC, BTYPE and flags; returns the
+/// compiler's counters of the longest run.
+fn same_at_every_budget(
+    words: &[u32],
+    budgets: &[u64],
+    setup: impl Fn(&mut Cpu),
+) -> super::JitStats {
+    let (on, off) = (EAGER, INTERPRETED);
+    let mut stats = Default::default();
+    for &budget in budgets {
+        let run = |jit: JitConfig| {
+            let (mut cpu, mut mem) = machine(words);
+            cpu.jit.config = jit;
+            setup(&mut cpu);
             let out = step(&mut cpu, &mut mem, budget);
             (out, cpu)
         };
         let ((oa, a), (ob, b)) = (run(on), run(off));
         assert_eq!(oa, ob, "budget {budget}");
-        assert_eq!(a.pe.st.x[..4], b.pe.st.x[..4], "budget {budget}");
+        assert_eq!(a.pe.st.x, b.pe.st.x, "budget {budget}");
         assert_eq!(a.pe.st.pc, b.pe.st.pc, "budget {budget}");
+        assert_eq!(
+            a.pe.st.pstate.btype, b.pe.st.pstate.btype,
+            "budget {budget}"
+        );
         assert_eq!(a.pe.st.pstate.nzcv, b.pe.st.pstate.nzcv, "budget {budget}");
-        if budget >= 5003 {
-            assert!(a.jit.stats.retired > budget - 100, "{:?}", a.jit.stats);
-        }
+        stats = a.jit.stats;
     }
+    stats
 }
 
 #[test]
@@ -322,32 +350,11 @@ fn calls_and_returns_match_the_interpreter() {
         0x8b00_0021, // g: add x1, x1, x0
         0xd61f_00c0, // br x6
     ];
-    let on = JitConfig {
-        enabled: true,
-        threshold: 0,
-    };
-    let off = JitConfig {
-        enabled: false,
-        threshold: 0,
-    };
-    for budget in [1, 2, 3, 4, 9, 10, 11, 64, 1001, 6000] {
-        let run = |jit: JitConfig| {
-            let (mut cpu, mut mem) = machine(&words);
-            cpu.jit.config = jit;
-            cpu.pe.st.x[2] = 500;
-            cpu.pe.st.x[5] = CODE + 7 * 4;
-            cpu.pe.st.x[6] = CODE + 2 * 4;
-            let out = step(&mut cpu, &mut mem, budget);
-            (out, cpu)
-        };
-        let ((oa, a), (ob, b)) = (run(on), run(off));
-        assert_eq!(oa, ob, "budget {budget}");
-        assert_eq!(a.pe.st.x, b.pe.st.x, "budget {budget}");
-        assert_eq!(a.pe.st.pc, b.pe.st.pc, "budget {budget}");
-        assert_eq!(
-            a.pe.st.pstate.btype, b.pe.st.pstate.btype,
-            "budget {budget}"
-        );
-        assert_eq!(a.pe.st.pstate.nzcv, b.pe.st.pstate.nzcv, "budget {budget}");
-    }
+    let budgets = [1, 2, 3, 4, 9, 10, 11, 64, 1001, 6000];
+    let stats = same_at_every_budget(&words, &budgets, |cpu| {
+        cpu.pe.st.x[2] = 500;
+        cpu.pe.st.x[5] = CODE + 7 * 4;
+        cpu.pe.st.x[6] = CODE + 2 * 4;
+    });
+    assert!(stats.retired > 1000, "{stats:?}");
 }

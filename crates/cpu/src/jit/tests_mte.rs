@@ -7,6 +7,7 @@
 //! TFSR_EL1, memory and allocation tags; faults go to a handler that skips the faulting
 //! instruction, so a run goes on past them.
 
+use super::tests::ALU_ROWS;
 use super::JitConfig;
 use crate::memory::PhysMem;
 use crate::run::{Cpu, RunOutcome};
@@ -349,24 +350,6 @@ fn pointer_word(rng: &mut Rng) -> u32 {
         _ => 0x9244_ec00 | n << 5 | n,
     }
 }
-
-/// Rows of integer instructions the compiler handles, for random ALU words.
-const ALU_ROWS: &[&str] = &[
-    "AddSubImm",
-    "AddSubImmS",
-    "AddSubShift",
-    "LogicalShift",
-    "LogicalImm",
-    "LogicalImmS",
-    "MoveWide",
-    "PcRelAddr",
-    "Bitfield",
-    "ShiftVar",
-    "MulAdd",
-    "CondSel",
-    "CondCmpReg",
-    "CondCmpImm",
-];
 
 /// A random ALU word whose destination is mostly a data register (X11–X30), so that
 /// pointers and offsets survive; `None` when the random bits are not a valid word of the

@@ -202,6 +202,24 @@ struct Fill {
     a: Access,
 }
 
+/// The second operand of an add or subtract.
+#[derive(Clone, Copy, Debug)]
+enum Operand {
+    /// An immediate.
+    Imm(i32),
+    /// `rcx`.
+    Rcx,
+}
+
+/// The host flag state in which a conditional branch is taken.
+#[derive(Clone, Copy, Debug)]
+enum Taken {
+    Carry,
+    NoCarry,
+    Zero,
+    NotZero,
+}
+
 /// How an instruction was compiled.
 enum Emitted {
     /// Execution goes on with the next instruction.
@@ -567,6 +585,20 @@ impl Compiler {
         );
     }
 
+    /// `rax` = `rax` + or - `y` (`sub`) at the width `sf` gives, host flags set.
+    fn add_sub(&mut self, sub: bool, sf: bool, y: Operand) {
+        match (y, sub, sf) {
+            (Operand::Imm(v), true, true) => x64!(self.ops ; sub rax, v),
+            (Operand::Imm(v), true, false) => x64!(self.ops ; sub eax, v),
+            (Operand::Imm(v), false, true) => x64!(self.ops ; add rax, v),
+            (Operand::Imm(v), false, false) => x64!(self.ops ; add eax, v),
+            (Operand::Rcx, true, true) => x64!(self.ops ; sub rax, rcx),
+            (Operand::Rcx, true, false) => x64!(self.ops ; sub eax, ecx),
+            (Operand::Rcx, false, true) => x64!(self.ops ; add rax, rcx),
+            (Operand::Rcx, false, false) => x64!(self.ops ; add eax, ecx),
+        }
+    }
+
     /// NZCV = the host flags of an add or subtract.
     fn arith_flags(&mut self, sub: bool) {
         self.arith_flags_to_r8(sub);
@@ -899,22 +931,13 @@ impl Compiler {
             Insn::AddSubImm(i) => {
                 let imm = (i.imm12 as i32) << if i.sh { 12 } else { 0 };
                 self.ldxs(RAX, i.rn);
-                if i.op {
-                    x64!(self.ops ; sub rax, imm);
-                } else {
-                    x64!(self.ops ; add rax, imm);
-                }
+                self.add_sub(i.op, true, Operand::Imm(imm));
                 self.stxs(RAX, i.rd, i.sf);
             }
             Insn::AddSubImmS(i) => {
                 let imm = (i.imm12 as i32) << if i.sh { 12 } else { 0 };
                 self.ldxs(RAX, i.rn);
-                match (i.op, i.sf) {
-                    (true, true) => x64!(self.ops ; sub rax, imm),
-                    (true, false) => x64!(self.ops ; sub eax, imm),
-                    (false, true) => x64!(self.ops ; add rax, imm),
-                    (false, false) => x64!(self.ops ; add eax, imm),
-                }
+                self.add_sub(i.op, i.sf, Operand::Imm(imm));
                 self.arith_flags(i.op);
                 self.stx(RAX, i.rd, i.sf);
             }
@@ -924,12 +947,7 @@ impl Compiler {
                     return Emitted::Unhandled;
                 }
                 self.ldx(RAX, i.rn);
-                match (i.op, i.sf) {
-                    (true, true) => x64!(self.ops ; sub rax, rcx),
-                    (true, false) => x64!(self.ops ; sub eax, ecx),
-                    (false, true) => x64!(self.ops ; add rax, rcx),
-                    (false, false) => x64!(self.ops ; add eax, ecx),
-                }
+                self.add_sub(i.op, i.sf, Operand::Rcx);
                 if i.s {
                     self.arith_flags(i.op);
                 }
@@ -1115,11 +1133,7 @@ impl Compiler {
                     return Emitted::Unhandled;
                 }
                 self.ldxs(RAX, i.rn);
-                if i.op {
-                    x64!(self.ops ; sub rax, rcx);
-                } else {
-                    x64!(self.ops ; add rax, rcx);
-                }
+                self.add_sub(i.op, true, Operand::Rcx);
                 self.stxs(RAX, i.rd, i.sf);
             }
             Insn::AddSubExtS(i) => {
@@ -1127,12 +1141,7 @@ impl Compiler {
                     return Emitted::Unhandled;
                 }
                 self.ldxs(RAX, i.rn);
-                match (i.op, i.sf) {
-                    (true, true) => x64!(self.ops ; sub rax, rcx),
-                    (true, false) => x64!(self.ops ; sub eax, ecx),
-                    (false, true) => x64!(self.ops ; add rax, rcx),
-                    (false, false) => x64!(self.ops ; add eax, ecx),
-                }
+                self.add_sub(i.op, i.sf, Operand::Rcx);
                 self.arith_flags(i.op);
                 self.stx(RAX, i.rd, i.sf);
             }
@@ -1398,39 +1407,23 @@ impl Compiler {
             }
             Insn::BCond(i) => {
                 self.cond_to_cf(i.cond);
-                x64!(self.ops ; jnc >skip);
-                self.leave(k, rel(i.imm19));
-                x64!(self.ops ; skip:);
+                self.branch_if(k, rel(i.imm19), Taken::Carry);
             }
             Insn::Cbz(i) => {
                 self.test_reg(i.rt, i.sf);
-                x64!(self.ops ; jnz >skip);
-                self.leave(k, rel(i.imm19));
-                x64!(self.ops ; skip:);
+                self.branch_if(k, rel(i.imm19), Taken::Zero);
             }
             Insn::Cbnz(i) => {
                 self.test_reg(i.rt, i.sf);
-                x64!(self.ops ; jz >skip);
-                self.leave(k, rel(i.imm19));
-                x64!(self.ops ; skip:);
+                self.branch_if(k, rel(i.imm19), Taken::NotZero);
             }
             Insn::Tbz(i) => {
-                self.ldx(RAX, i.rt);
-                x64!(self.ops
-                    ; bt rax, ((i.b5 as i8) << 5) | i.b40 as i8
-                    ; jc >skip
-                );
-                self.leave(k, rel(i.imm14));
-                x64!(self.ops ; skip:);
+                self.test_bit(i.rt, i.b5, i.b40);
+                self.branch_if(k, rel(i.imm14), Taken::NoCarry);
             }
             Insn::Tbnz(i) => {
-                self.ldx(RAX, i.rt);
-                x64!(self.ops
-                    ; bt rax, ((i.b5 as i8) << 5) | i.b40 as i8
-                    ; jnc >skip
-                );
-                self.leave(k, rel(i.imm14));
-                x64!(self.ops ; skip:);
+                self.test_bit(i.rt, i.b5, i.b40);
+                self.branch_if(k, rel(i.imm14), Taken::Carry);
             }
             _ => return Emitted::Unhandled,
         }
@@ -1460,6 +1453,25 @@ impl Compiler {
         true
     }
 
+    /// A conditional branch of instruction `k` to `target`, taken when the host flags say
+    /// `taken`: the taken path leaves (or loops, or chains), the other goes on.
+    fn branch_if(&mut self, k: usize, target: u64, taken: Taken) {
+        match taken {
+            Taken::Carry => x64!(self.ops ; jnc >skip),
+            Taken::NoCarry => x64!(self.ops ; jc >skip),
+            Taken::Zero => x64!(self.ops ; jnz >skip),
+            Taken::NotZero => x64!(self.ops ; jz >skip),
+        }
+        self.leave(k, target);
+        x64!(self.ops ; skip:);
+    }
+
+    /// Sets the host CF from bit b5:b40 of X[rt].
+    fn test_bit(&mut self, rt: XReg, b5: bool, b40: u8) {
+        self.ldx(RAX, rt);
+        x64!(self.ops ; bt rax, ((b5 as i8) << 5) | b40 as i8);
+    }
+
     /// Sets the host ZF from X[rt] (its low 32 bits unless `sf`).
     fn test_reg(&mut self, rt: XReg, sf: bool) {
         self.ldx(RAX, rt);
@@ -1476,12 +1488,7 @@ impl Compiler {
         self.cond_to_cf(cond);
         x64!(self.ops ; setc dl);
         self.ldx(RAX, rn);
-        match (sub, sf) {
-            (true, true) => x64!(self.ops ; sub rax, rcx),
-            (true, false) => x64!(self.ops ; sub eax, ecx),
-            (false, true) => x64!(self.ops ; add rax, rcx),
-            (false, false) => x64!(self.ops ; add eax, ecx),
-        }
+        self.add_sub(sub, sf, Operand::Rcx);
         self.arith_flags_to_r8(sub);
         x64!(self.ops
             ; mov ecx, (nzcv & 15) as i32
