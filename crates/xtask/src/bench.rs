@@ -626,7 +626,32 @@ fn print_table(results: &[Workload], use_qemu: bool, runs: u32) {
     println!(
         "(medians of {runs} wall-time runs each; MIPS as a64sim reports it on its summary line)"
     );
+    for (slow, fast, what) in WITHIN_A64SIM {
+        let time = |name: &str| {
+            results
+                .iter()
+                .find(|w| w.name == name)
+                .and_then(|w| median(&w.a64sim))
+        };
+        if let (Some(a), Some(b)) = (time(slow), time(fast)) {
+            println!(
+                "{what}: {slow} / {fast} = {:.2} (a64sim against itself)",
+                a / b.max(1e-9)
+            );
+        }
+    }
 }
+
+/// Pairs of workloads that differ in one feature, compared within a64sim: (with, without,
+/// what the ratio measures).
+const WITHIN_A64SIM: [(&str, &str, &str); 2] = [
+    (
+        "mte_checked_load",
+        "mte_unchecked_load",
+        "cost of tag checks",
+    ),
+    ("mmu_s2_ldst", "ldst_loop", "cost of two-stage translation"),
+];
 
 /// The results as JSON.
 fn to_json(results: &[Workload], presets: &[PresetRow], runs: u32) -> String {
