@@ -44,6 +44,8 @@ const MEMORY_ROWS: &[&str] = &[
     "LdStRegRegOff",
     "LdStPair",
     "LdrLit",
+    "LdStOrdered",
+    "Ldapr",
 ];
 
 /// Every row sampled by the MMU-off test.
@@ -94,6 +96,8 @@ fn random_word(rng: &mut Rng, name: &str) -> Option<u32> {
             "imm9" if rng.below(4) != 0 => set(w, (rng.below(64) as u32).wrapping_sub(32) & 0x1ff),
             "imm7" => set(w, (rng.below(16) as u32).wrapping_sub(8) & 0x7f),
             "rm" if name == "LdStRegRegOff" => set(w, 8 + rng.below(3) as u32),
+            // LDAR/STLR: Rs and Rt2 should be one (else UNDEFINED).
+            "rs" | "rt2" if name == "LdStOrdered" && rng.below(8) != 0 => set(w, 31),
             _ => w,
         };
     }

@@ -911,6 +911,20 @@ impl Compiler {
         }
     }
 
+    /// A load-acquire (`opc` 1) or store-release (`opc` 0) of `1 << size` bytes at X[rn]:
+    /// a misaligned address is the interpreter's (an Alignment fault).
+    fn ordered(&mut self, k: usize, size: u8, opc: u8, rn: XRegSp, rt: XReg) {
+        let slow = self.slow(k);
+        self.base(rn, slow);
+        if size > 0 {
+            x64!(self.ops
+                ; test eax, (1 << size) - 1
+                ; jnz =>slow
+            );
+        }
+        self.single(size, opc, rt, slow);
+    }
+
     /// Whether (size, opc) is a plain load or store this compiler handles (not PRFM, not
     /// the unallocated sign-extending forms).
     fn single_handled(size: u8, opc: u8) -> bool {
@@ -1304,6 +1318,12 @@ impl Compiler {
                 x64!(self.ops ; mov rax, QWORD va as i64);
                 self.single(size, opc, i.rt, slow);
             }
+            Insn::LdStOrdered(i) if i.rs == 31 && i.rt2 == 31 => {
+                // LDAR/STLR and the LORegion forms: one PE observes its own accesses in
+                // order, so they are plain accesses that must be naturally aligned.
+                self.ordered(k, i.size, if i.l { 1 } else { 0 }, i.rn, i.rt);
+            }
+            Insn::Ldapr(i) => self.ordered(k, i.size, 1, i.rn, i.rt),
             Insn::LdStRegUImm(i) => {
                 if !Self::single_handled(i.size, i.opc) {
                     return Emitted::Unhandled;
