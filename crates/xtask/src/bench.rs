@@ -215,7 +215,9 @@ fn bench_presets(
                 cmd.current_dir(root)
                     .arg("run")
                     .arg(image)
-                    .args(["--timing", setting]);
+                    // The cycle model runs on the interpreter; the reference is the
+                    // interpreter too (compiled code would measure something else).
+                    .args(["--timing", setting, "--jit", "off"]);
                 match timed_run(cmd, timeout) {
                     Ok(out) if out.code == Some(0) && !out.timed_out => {
                         println!(
@@ -264,7 +266,7 @@ fn print_presets(rows: &[PresetRow], runs: u32) {
         println!("{line}");
     }
     println!(
-        "(medians of {runs} wall-time runs; `off` is the plain interpreter, the others run \
+        "(medians of {runs} wall-time runs; `off` is the plain interpreter (--jit off), the others run \
          the cycle model on every instruction; target: a55 at most 2x off)"
     );
 }
