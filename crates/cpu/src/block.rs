@@ -53,6 +53,8 @@ pub struct Block {
     pub start: u32,
     /// Number of instructions.
     pub len: u32,
+    /// The block compiler will not run this block (so the run loop need not ask it).
+    pub interpret_only: bool,
 }
 
 /// Identifies a block in the cache.
@@ -183,7 +185,12 @@ impl BlockCache {
         }
         let len = self.insns.len() as u32 - start;
         let id = self.blocks.len() as BlockId;
-        self.blocks.push(Block { pa, start, len });
+        self.blocks.push(Block {
+            pa,
+            start,
+            len,
+            interpret_only: false,
+        });
         self.by_pa.insert(pa, id);
         self.by_page.entry(pa >> 12).or_default().push(id);
         self.jump[Self::jump_slot(va)] = (va, self.jump_tag(ctx), id);
@@ -197,6 +204,17 @@ impl BlockCache {
         let b = self.blocks[id as usize];
         let r = b.start as usize..(b.start + b.len) as usize;
         (&self.insns[r.clone()], &self.words[r])
+    }
+
+    /// Whether the block compiler said it will not run block `id`.
+    #[inline(always)]
+    pub fn interpret_only(&self, id: BlockId) -> bool {
+        self.blocks[id as usize].interpret_only
+    }
+
+    /// Records that the block compiler will not run block `id`.
+    pub fn set_interpret_only(&mut self, id: BlockId) {
+        self.blocks[id as usize].interpret_only = true;
     }
 
     /// The physical address of the block's first instruction.

@@ -410,15 +410,18 @@ impl Cpu {
             if !T::ENABLED
                 && !T::TIMING
                 && jit.config.enabled
+                && !blocks.interpret_only(id)
                 && blocks.get(id).0.len() as u64 <= budget - steps
                 && !pe.xlat.align_check
             {
                 let ctx = pe.xlat.ctx;
                 let (epoch, va_gen) = (blocks.epoch(), blocks.va_generation());
                 let (insns, ops) = (blocks.get(id).0, blocks.ops(id));
-                if let Some((code, tag)) =
-                    jit.code_for(id, epoch, va_gen, insns, ops, pc, ctx, pe.xlat.active)
-                {
+                let verdict = jit.code_for(id, epoch, va_gen, insns, ops, pc, ctx, pe.xlat.active);
+                if let crate::jit::Verdict::Never = verdict {
+                    blocks.set_interpret_only(id);
+                }
+                if let crate::jit::Verdict::Run(code, tag) = verdict {
                     let left = budget - steps;
                     let exit = crate::jit::run_block(jit, code, tag, pe, mem, left, id, pc);
                     jit.note_call(id, exit.loop_retired == 0 && exit.done == 0 && !exit.left);

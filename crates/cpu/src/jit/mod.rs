@@ -234,6 +234,29 @@ enum Slot {
     Ready(Ready),
 }
 
+/// What the run loop is to do with a block.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Verdict {
+    /// Call this code (with this chain tag).
+    Run(BlockFn, u64),
+    /// Interpret it this time.
+    NotNow,
+    /// Interpret it from now on: not compilable, or not worth a call from the run loop
+    /// (other compiled blocks may still branch into its code).
+    Never,
+}
+
+impl Verdict {
+    /// The verdict for compiled block `r` under chain tag `tag`.
+    fn of(r: &Ready, tag: u64) -> Verdict {
+        if r.enter {
+            Verdict::Run(r.code, tag)
+        } else {
+            Verdict::Never
+        }
+    }
+}
+
 /// A compiled block's slot.
 #[derive(Clone, Copy, Debug)]
 struct Ready {
@@ -246,12 +269,13 @@ struct Ready {
     /// prefix is short and does not loop, or calls mostly stopped at once (its first
     /// instruction keeps taking the slow path, say after every TLBI).
     enter: bool,
-    /// Calls from the run loop, and those that retired nothing.
+    /// Calls from the run loop, and those that retired nothing (once most do, `enter`
+    /// goes false and the run loop stops asking).
     calls: u32,
     wasted: u32,
     /// The chain tag under which the block was last made a branch target (another
     /// entry may have taken its chain slot since; it is not put back until the tag
-    /// changes).
+    /// changes, and never for a block the run loop no longer asks about).
     tag: u64,
 }
 
@@ -299,7 +323,7 @@ impl Jit {
     /// The compiled code of block `id` (of the block cache at `epoch`), at virtual address
     /// `block_pc` in context `ctx`, compiling it when it has become hot; also makes it a
     /// branch target for other compiled blocks. `None`: interpret it.
-    #[inline]
+    #[inline(always)]
     #[allow(clippy::too_many_arguments, reason = "one call site, in the run loop")]
     pub(crate) fn code_for(
         &mut self,
@@ -311,7 +335,7 @@ impl Jit {
         block_pc: u64,
         ctx: u16,
         mmu_on: bool,
-    ) -> Option<(BlockFn, u64)> {
+    ) -> Verdict {
         if epoch != self.epoch {
             self.reset(epoch);
         }
@@ -323,15 +347,16 @@ impl Jit {
         let ready = match &mut self.slots[i] {
             Slot::Ready(r) if r.mmu_on == mmu_on && r.pc == block_pc => {
                 if r.tag == tag {
-                    return r.enter.then_some((r.code, tag));
+                    return Verdict::of(r, tag);
                 }
                 r.tag = tag;
                 *r
             }
-            Slot::Ready(_) | Slot::Rejected => return None,
+            Slot::Ready(_) => return Verdict::NotNow,
+            Slot::Rejected => return Verdict::Never,
             Slot::Cold(n) if *n < self.config.threshold => {
                 *n += 1;
-                return None;
+                return Verdict::NotNow;
             }
             Slot::Cold(_) => match self.compile(insns, ops, block_pc, id, mmu_on) {
                 Some((code, body, enter)) => {
@@ -354,7 +379,7 @@ impl Jit {
                 }
                 None => {
                     self.slots[i] = Slot::Rejected;
-                    return None;
+                    return Verdict::Never;
                 }
             },
         };
@@ -368,7 +393,7 @@ impl Jit {
             len: insns.len() as u64,
             body: ready.body,
         };
-        ready.enter.then_some((ready.code, tag))
+        Verdict::of(&ready, tag)
     }
 
     /// After a call of block `id`'s code from the run loop: `wasted` when it retired
