@@ -35,6 +35,21 @@ pub(super) const ALU_ROWS: &[&str] = &[
     "CondCmpReg",
     "CondCmpImm",
     "Nop",
+    "YieldHint",
+    "Xpaclri",
+    "Pac1716",
+    "Esb",
+    "PsbCsync",
+    "TsbCsync",
+    "Csdb",
+    "PacLr",
+    "Bti",
+    "Hint",
+    "Dsb",
+    "Dmb",
+    "Sb",
+    "Cfinv",
+    "Isb",
 ];
 
 /// Load and store rows the compiler handles (with the MMU off).

@@ -941,7 +941,29 @@ impl Compiler {
         let pc = self.block_pc.wrapping_add(4 * k as u64);
         let rel = |imm: i32| pc.wrapping_add(((imm as i64) << 2) as u64);
         match *insn {
-            Insn::Nop(_) => {}
+            // Hints and barriers: nothing to do on one PE without FEAT_PAuth, BTI-guarded
+            // pages, SPE or TRBE (the interpreter's rows do nothing either).
+            Insn::Nop(_)
+            | Insn::YieldHint(_)
+            | Insn::Xpaclri(_)
+            | Insn::Pac1716(_)
+            | Insn::Esb(_)
+            | Insn::PsbCsync(_)
+            | Insn::TsbCsync(_)
+            | Insn::Csdb(_)
+            | Insn::PacLr(_)
+            | Insn::Bti(_)
+            | Insn::Hint(_)
+            | Insn::Dsb(_)
+            | Insn::Dmb(_)
+            | Insn::Sb(_) => {}
+            Insn::Cfinv(_) => x64!(self.ops ; xor BYTE [r12 + E_NZCV], 0b0010),
+            Insn::Isb(_) => {
+                // Ends the block (context synchronization): compiled code changed no
+                // context, so the next block may follow directly.
+                self.leave(k, pc.wrapping_add(4));
+                return Emitted::Left;
+            }
             Insn::AddSubImm(i) => {
                 let imm = (i.imm12 as i32) << if i.sh { 12 } else { 0 };
                 self.ldxs(RAX, i.rn);
