@@ -196,6 +196,10 @@ struct Fill {
     hit: DynamicLabel,
     /// The instruction's slow path.
     slow: DynamicLabel,
+    /// Where the out-of-line tag check starts (data slots, translation on).
+    checked: DynamicLabel,
+    /// Where the access goes on once translated (and checked).
+    go: DynamicLabel,
     /// Which slot.
     slot: usize,
     /// The permission rule.
@@ -312,6 +316,9 @@ impl Compiler {
         let (exit, resume) = (self.exit, self.resume);
         for f in std::mem::take(&mut self.fills) {
             self.emit_fill(&f);
+            if self.mmu_on && f.slot != SLOT_TAG {
+                self.emit_tag_check(&f);
+            }
         }
         for (k, label) in self.slow.iter().enumerate() {
             if let Some(label) = *label {
@@ -672,7 +679,8 @@ impl Compiler {
         }
         let slot = if a.write { SLOT_WRITE } else { SLOT_READ };
         let s = slot_offset(slot);
-        let (hit, miss, go) = (
+        let (hit, miss, go, checked) = (
+            self.ops.new_dynamic_label(),
             self.ops.new_dynamic_label(),
             self.ops.new_dynamic_label(),
             self.ops.new_dynamic_label(),
@@ -685,9 +693,14 @@ impl Compiler {
             ; jne =>miss
             ; mov edx, eax
             ; and edx, 0xfff
-            ; cmp BYTE [r12 + s + S_CHECKED], 0
-            ; jne >checked
         );
+        if self.mmu_on {
+            // Tag-checked pages take the out-of-line path (translation off: none are).
+            x64!(self.ops
+                ; cmp BYTE [r12 + s + S_CHECKED], 0
+                ; jne =>checked
+            );
+        }
         if size > 1 {
             x64!(self.ops
                 ; cmp edx, 0x1000 - size
@@ -696,10 +709,28 @@ impl Compiler {
         }
         x64!(self.ops
             ; add rdx, QWORD [r12 + s + S_HOST]
-            ; jmp =>go
-            ; checked:
+            ; =>go
+        );
+        self.fills.push(Fill {
+            miss,
+            hit,
+            slow,
+            checked,
+            go,
+            slot,
+            a,
+        });
+    }
+
+    /// The out-of-line tag check of an access through slot `f.slot` to a tag-checked page
+    /// (`rdx` = the page offset): skipped inside the last granule whose tag matched;
+    /// otherwise the access must lie in one granule whose allocation tag is the pointer's.
+    fn emit_tag_check(&mut self, f: &Fill) {
+        let s = slot_offset(f.slot);
+        let (slow, go, size) = (f.slow, f.go, f.a.size as i32);
+        x64!(self.ops
+            ; =>f.checked
             ; add rdx, QWORD [r12 + s + S_HOST]
-            // Inside the last granule whose tag matched: nothing to compare.
             ; mov rcx, rax
             ; sub rcx, QWORD [r12 + s + S_GRANULE]
             ; cmp rcx, 16 - size
@@ -734,15 +765,8 @@ impl Compiler {
             ; mov rcx, rax
             ; and rcx, -16
             ; mov QWORD [r12 + s + S_GRANULE], rcx
-            ; =>go
+            ; jmp =>go
         );
-        self.fills.push(Fill {
-            miss,
-            hit,
-            slow,
-            slot,
-            a,
-        });
     }
 
     /// The out-of-line miss path of a page slot: with translation on, the soft-TLB lookup
@@ -1607,10 +1631,13 @@ impl Compiler {
             mask: perm::WRITE | perm::RAM | perm::DEVICE | perm::TAGGED,
             write: false,
         };
+        let (checked, go) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
         self.fills.push(Fill {
             miss,
             hit,
             slow,
+            checked,
+            go,
             slot: SLOT_TAG,
             a,
         });
