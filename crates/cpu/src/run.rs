@@ -424,7 +424,7 @@ impl Cpu {
                 if let crate::jit::Verdict::Run(code, tag) = verdict {
                     let left = budget - steps;
                     let exit = crate::jit::run_block(jit, code, tag, pe, mem, left, id, pc);
-                    jit.note_call(id, exit.loop_retired == 0 && exit.done == 0 && !exit.left);
+                    jit.note_call(id, exit.loop_retired + exit.done as u64);
                     let el = pe.st.pstate.el;
                     pe.retired += exit.loop_retired;
                     pe.events.add(Event::InstRetired, el, exit.loop_retired);
@@ -437,8 +437,8 @@ impl Cpu {
                         continue;
                     }
                     if exit.loop_retired > 0 {
-                        // The code branched (directly) into the block it stopped in.
-                        entry_btype = 0;
+                        // The code branched into the block it stopped in.
+                        entry_btype = exit.entry_btype;
                     }
                     // Interpret the rest of the block the code stopped in, from instruction
                     // `done` (the budget allowed all of it when the code entered it).

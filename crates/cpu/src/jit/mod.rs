@@ -118,6 +118,10 @@ pub(crate) struct JitEnv {
     pub cur_id: u32,
     /// Out: PSTATE.BTYPE after a BR or BLR left the code (else 0).
     pub btype: u8,
+    /// Out: PSTATE.BTYPE at the start of the block the code was last branched into (set
+    /// by BR and BLR, 0 for other branches): the run loop needs it if that block's first
+    /// instruction is interpreted and takes an exception.
+    pub entry_btype: u8,
     /// 128 zero tag bytes: the tags of a page without tag storage.
     pub no_tags: *const u8,
     /// The last page translated for data reads, data writes and tag stores.
@@ -212,6 +216,8 @@ pub(crate) struct JitExit {
     pub block_pc: u64,
     /// PSTATE.BTYPE for the next instruction when `left` (set by BR and BLR).
     pub btype: u8,
+    /// PSTATE.BTYPE at the start of `block`, when the code branched into it.
+    pub entry_btype: u8,
 }
 
 /// The entry point of one compiled block.
@@ -266,11 +272,13 @@ struct Ready {
     mmu_on: bool,
     /// Whether the run loop calls the code. Other compiled blocks branch to it anyway;
     /// the run loop does not when a call would cost more than interpreting: the compiled
-    /// prefix is short and does not loop, or calls mostly stopped at once (its first
-    /// instruction keeps taking the slow path, say after every TLBI).
+    /// prefix is short, does not loop and does not end in a branch (that could go on into
+    /// other compiled blocks), or calls have mostly retired only a few instructions (its
+    /// first instruction keeps taking the slow path, say after every TLBI, or it keeps
+    /// branching to code that is not compiled).
     enter: bool,
-    /// Calls from the run loop, and those that retired nothing (once most do, `enter`
-    /// goes false and the run loop stops asking).
+    /// Calls from the run loop, and those that retired fewer than `MIN_ENTERED`
+    /// instructions (once most do, `enter` goes false and the run loop stops asking).
     calls: u32,
     wasted: u32,
     /// The chain tag under which the block was last made a branch target (another
@@ -396,10 +404,11 @@ impl Jit {
         Verdict::of(&ready, tag)
     }
 
-    /// After a call of block `id`'s code from the run loop: `wasted` when it retired
-    /// nothing (its first instruction took the slow path).
+    /// After a call of block `id`'s code from the run loop that retired `retired`
+    /// instructions.
     #[inline]
-    pub(crate) fn note_call(&mut self, id: BlockId, wasted: bool) {
+    pub(crate) fn note_call(&mut self, id: BlockId, retired: u64) {
+        let wasted = retired < MIN_ENTERED as u64;
         if let Some(Slot::Ready(r)) = self.slots.get_mut(id as usize) {
             r.calls += 1;
             r.wasted += wasted as u32;
@@ -443,7 +452,7 @@ impl Jit {
         // (through the chain tag) every chain entry holding this pointer. `x64::compile`
         // emits a complete function with the `BlockFn` signature.
         let code = unsafe { std::mem::transmute::<*const u8, BlockFn>(addr) };
-        let enter = c.loops || c.covered >= MIN_ENTERED;
+        let enter = c.loops || c.branches_out || c.covered >= MIN_ENTERED;
         Some((code, addr as u64 + c.body as u64, enter))
     }
 
@@ -508,6 +517,7 @@ pub(crate) fn run_block(
         cur_pc: block_pc,
         cur_id: id,
         btype: 0,
+        entry_btype: 0,
         no_tags: NO_TAGS.as_ptr(),
         slots: [PageSlot::EMPTY; 3],
     };
@@ -532,6 +542,7 @@ pub(crate) fn run_block(
         block: env.cur_id,
         block_pc: env.cur_pc,
         btype: env.btype,
+        entry_btype: env.entry_btype,
     }
 }
 

@@ -377,3 +377,39 @@ fn calls_and_returns_match_the_interpreter() {
     });
     assert!(stats.retired > 1000, "{stats:?}");
 }
+
+#[test]
+fn a_fault_after_a_chained_br_keeps_btype_in_spsr() {
+    // A: br x5 (to B)
+    // B: ldr x0, [x6] ; add x6, x6, x7 ; b A
+    // x6 walks up to the end of RAM: the load that leaves RAM is interpreted and takes an
+    // external abort with SPSR_EL3.BTYPE = 01 (BR), entered through compiled code's chain.
+    use crate::exception::{banked, Banked};
+    let mut words = vec![
+        0xd61f_00a0, // A: br x5
+        0xf940_00c0, // B: ldr x0, [x6]
+        0x8b07_00c6, // add x6, x6, x7
+        0x17ff_fffd, // b A
+    ];
+    // VBAR_EL3 = CODE + 0x1000; the current-EL synchronous vector (+0x200) is `b .`, so
+    // the first exception's SPSR stays.
+    words.resize(0x1200 / 4, 0);
+    words.push(0x1400_0000);
+    for jit in [EAGER, INTERPRETED] {
+        let (mut cpu, mut mem) = machine(&words);
+        cpu.jit.config = jit;
+        let vbar = crate::sysreg::index_of(a64sim_isa::sysreg::regs::VBAR_EL3);
+        cpu.pe.sys.set(vbar, CODE + 0x1000);
+        cpu.pe.st.x[5] = CODE + 4;
+        cpu.pe.st.x[6] = CODE + (1 << 20) - 0x8000;
+        cpu.pe.st.x[7] = 8;
+        let out = step(&mut cpu, &mut mem, 20_000);
+        let spsr = banked(&cpu.pe.sys, Banked::Spsr, a64sim_arch::El::El3);
+        let esr = banked(&cpu.pe.sys, Banked::Esr, a64sim_arch::El::El3);
+        assert_eq!(esr >> 26, 0x25, "{jit:?}: a data abort ({esr:#x}, {out:?})");
+        assert_eq!((spsr >> 10) & 3, 0b01, "{jit:?}: SPSR_EL3 {spsr:#x}");
+        if jit.enabled {
+            assert!(cpu.jit.stats.retired > 10_000, "{:?}", cpu.jit.stats);
+        }
+    }
+}

@@ -58,6 +58,7 @@ const E_TAG_STORES: i32 = offset_of!(JitEnv, tag_stores) as i32;
 const E_CHAIN: i32 = offset_of!(JitEnv, chain) as i32;
 const E_CHAIN_TAG: i32 = offset_of!(JitEnv, chain_tag) as i32;
 const E_BTYPE: i32 = offset_of!(JitEnv, btype) as i32;
+const E_ENTRY_BTYPE: i32 = offset_of!(JitEnv, entry_btype) as i32;
 const E_CUR_ID: i32 = offset_of!(JitEnv, cur_id) as i32;
 const E_CUR_PC: i32 = offset_of!(JitEnv, cur_pc) as i32;
 /// Field offsets of a `ChainEntry`.
@@ -138,6 +139,8 @@ pub(super) struct Compiled {
     pub covered: usize,
     /// Whether a branch in it goes back to its start (it loops in compiled code).
     pub loops: bool,
+    /// Whether it ends in a compiled branch (which may go on into other compiled code).
+    pub branches_out: bool,
 }
 
 /// Compiles `insns` (block `id`, at `block_pc`, described by `ops`) for translation on or
@@ -184,6 +187,7 @@ pub(super) fn compile(
         body,
         covered: k,
         loops,
+        branches_out: ended,
     })
 }
 
@@ -381,6 +385,7 @@ impl Compiler {
         x64!(self.ops
             ; add r15, (k + 1) as i32
             ; mov rax, QWORD target as i64
+            ; mov BYTE [r12 + E_ENTRY_BTYPE], 0
         );
         if target == self.block_pc {
             self.loops = true;
@@ -432,9 +437,32 @@ impl Compiler {
     /// RET: leaves the block after instruction `k` for X[rn], chaining when that address
     /// holds a compiled block.
     fn ret(&mut self, k: usize, rn: XReg) {
+        self.indirect(k, rn, 0);
+    }
+
+    /// BR (BTYPE 01) and BLR (BTYPE 10, X30 = the return address): leave for X[rn],
+    /// chaining like RET; the target block starts with BTYPE set.
+    fn branch_register(&mut self, k: usize, rn: XReg, link: Option<u64>) {
         self.ldx(RAX, rn);
+        if let Some(ret) = link {
+            x64!(self.ops ; mov rcx, QWORD ret as i64);
+            self.stx(RCX, XReg::new(30), true);
+        }
+        self.indirect(k, rn, if link.is_some() { 0b10 } else { 0b01 });
+    }
+
+    /// An indirect branch of instruction `k` to the address in `rax` (read from X[rn]
+    /// before any link write), setting PSTATE.BTYPE to `btype` for the target's first
+    /// instruction: through the chain table when the target is compiled (the target's
+    /// `JitEnv::entry_btype`, for the run loop should that instruction be interpreted),
+    /// else back to the run loop with `JitEnv::btype`.
+    fn indirect(&mut self, k: usize, rn: XReg, btype: i8) {
+        if btype == 0 {
+            self.ldx(RAX, rn);
+        }
         x64!(self.ops
             ; add r15, (k + 1) as i32
+            ; mov BYTE [r12 + E_ENTRY_BTYPE], btype
             ; mov rcx, rax
             ; shr rcx, 2
             ; and ecx, (CHAIN_ENTRIES - 1) as i32
@@ -442,22 +470,9 @@ impl Compiler {
             ; add rcx, QWORD [r12 + E_CHAIN]
         );
         self.chain_jump();
-        self.leave_with_rax();
-    }
-
-    /// BR (BTYPE 01) and BLR (BTYPE 10, X30 = the return address): leave for X[rn]
-    /// without chaining (the next block starts with BTYPE set, which the run loop keeps).
-    fn branch_register(&mut self, k: usize, rn: XReg, link: Option<u64>) {
-        self.ldx(RAX, rn);
-        let btype = if link.is_some() { 0b10 } else { 0b01 };
-        if let Some(ret) = link {
-            x64!(self.ops ; mov rcx, QWORD ret as i64);
-            self.stx(RCX, XReg::new(30), true);
+        if btype != 0 {
+            x64!(self.ops ; mov BYTE [r12 + E_BTYPE], btype);
         }
-        x64!(self.ops
-            ; add r15, (k + 1) as i32
-            ; mov BYTE [r12 + E_BTYPE], btype
-        );
         self.leave_with_rax();
     }
 
