@@ -55,6 +55,10 @@ pub struct RunArgs {
     /// interpret every instruction (`off`). Traces and cycle models always interpret.
     #[arg(long, value_enum, default_value_t)]
     pub jit: JitMode,
+    /// Executions of a block before it is compiled (default 8; 0 compiles every block at
+    /// its first execution, the widest test of the compiler).
+    #[arg(long, value_name = "N")]
+    pub jit_threshold: Option<u32>,
     /// Before running, set the allocation tags from FILE starting at physical ADDR (hex):
     /// one tag per byte, one byte per 16-byte granule (the KVM_ARM_MTE_COPY_TAGS format).
     #[arg(long, value_name = "ADDR,FILE", value_parser = parse_tag_load)]
@@ -192,6 +196,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     }
     if args.jit == JitMode::Off {
         machine.cpu.jit.config.enabled = false;
+    }
+    if let Some(n) = args.jit_threshold {
+        machine.cpu.jit.config.threshold = n;
     }
     let budget = args.max_insns.unwrap_or(u64::MAX);
     let model = match args.timing.as_deref() {
