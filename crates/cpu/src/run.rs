@@ -417,7 +417,8 @@ impl Cpu {
                 let ctx = pe.xlat.ctx;
                 let (epoch, va_gen) = (blocks.epoch(), blocks.va_generation());
                 let (insns, ops) = (blocks.get(id).0, blocks.ops(id));
-                let verdict = jit.code_for(id, epoch, va_gen, insns, ops, pc, ctx, pe.xlat.active);
+                let (active, el) = (pe.xlat.active, pe.st.pstate.el);
+                let verdict = jit.code_for(id, epoch, va_gen, insns, ops, pc, ctx, active, el);
                 if let crate::jit::Verdict::Never = verdict {
                     blocks.set_interpret_only(id);
                 }

@@ -122,6 +122,8 @@ pub(crate) struct JitEnv {
     /// by BR and BLR, 0 for other branches): the run loop needs it if that block's first
     /// instruction is interpreted and takes an exception.
     pub entry_btype: u8,
+    /// The system-register values (by table index).
+    pub sys: *const u64,
     /// 128 zero tag bytes: the tags of a page without tag storage.
     pub no_tags: *const u8,
     /// The last page translated for data reads, data writes and tag stores.
@@ -270,6 +272,8 @@ struct Ready {
     body: u64,
     pc: u64,
     mmu_on: bool,
+    /// The Exception level it was compiled for.
+    el: a64sim_arch::El,
     /// Whether the run loop calls the code. Other compiled blocks branch to it anyway;
     /// the run loop does not when a call would cost more than interpreting: the compiled
     /// prefix is short, does not loop and does not end in a branch (that could go on into
@@ -343,6 +347,7 @@ impl Jit {
         block_pc: u64,
         ctx: u16,
         mmu_on: bool,
+        el: a64sim_arch::El,
     ) -> Verdict {
         if epoch != self.epoch {
             self.reset(epoch);
@@ -353,7 +358,7 @@ impl Jit {
         }
         let tag = self.chain_tag(ctx, mmu_on, va_generation);
         let ready = match &mut self.slots[i] {
-            Slot::Ready(r) if r.mmu_on == mmu_on && r.pc == block_pc => {
+            Slot::Ready(r) if r.mmu_on == mmu_on && r.pc == block_pc && r.el == el => {
                 if r.tag == tag {
                     return Verdict::of(r, tag);
                 }
@@ -366,7 +371,7 @@ impl Jit {
                 *n += 1;
                 return Verdict::NotNow;
             }
-            Slot::Cold(_) => match self.compile(insns, ops, block_pc, id, mmu_on) {
+            Slot::Cold(_) => match self.compile(insns, ops, block_pc, id, mmu_on, el) {
                 Some((code, body, enter)) => {
                     // `compile` may have reset everything (a full arena).
                     if i >= self.slots.len() {
@@ -377,6 +382,7 @@ impl Jit {
                         body,
                         pc: block_pc,
                         mmu_on,
+                        el,
                         enter,
                         calls: 0,
                         wasted: 0,
@@ -430,8 +436,9 @@ impl Jit {
         block_pc: u64,
         id: BlockId,
         mmu_on: bool,
+        el: a64sim_arch::El,
     ) -> Option<(BlockFn, u64, bool)> {
-        let Some(c) = x64::compile(insns, ops, block_pc, id, mmu_on) else {
+        let Some(c) = x64::compile(insns, ops, block_pc, id, mmu_on, el) else {
             self.stats.rejected_blocks += 1;
             return None;
         };
@@ -464,6 +471,7 @@ impl Jit {
         _block_pc: u64,
         _id: BlockId,
         _mmu_on: bool,
+        _el: a64sim_arch::El,
     ) -> Option<(BlockFn, u64, bool)> {
         self.stats.rejected_blocks += 1;
         None
@@ -518,6 +526,7 @@ pub(crate) fn run_block(
         cur_id: id,
         btype: 0,
         entry_btype: 0,
+        sys: pe.sys.raw_values(),
         no_tags: NO_TAGS.as_ptr(),
         slots: [PageSlot::EMPTY; 3],
     };

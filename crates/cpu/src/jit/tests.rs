@@ -145,6 +145,19 @@ fn random_block(rng: &mut Rng, len: usize) -> Vec<u32> {
             words.push(random_branch(rng, skip));
             continue;
         }
+        if rng.below(16) == 0 {
+            // System-register reads the compiler handles (NZCV, TPIDR_EL0, TPIDRRO_EL0,
+            // TPIDR_EL1) and a write it leaves to the interpreter (MSR TPIDR_EL0).
+            let sys = [
+                0xd53b_4200,
+                0xd53b_d040,
+                0xd53b_d060,
+                0xd538_d080,
+                0xd51b_d040,
+            ];
+            words.push(sys[rng.below(5) as usize] | rng.below(31) as u32);
+            continue;
+        }
         let n = ALU_ROWS.len() + MEMORY_ROWS.len();
         let name = rows().nth(rng.below(n as u64) as usize).unwrap_or("Nop");
         if let Some(w) = random_word(rng, name) {

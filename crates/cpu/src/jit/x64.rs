@@ -22,7 +22,9 @@
 
 use super::{chain_index, ChainEntry, JitEnv, PageSlot, CHAIN_ENTRIES, LEFT};
 use crate::tlb::{perm, TlbEntry, ENTRIES};
+use a64sim_arch::El;
 use a64sim_isa::operand::decode_bit_masks;
+use a64sim_isa::sysreg::regs;
 use a64sim_isa::{Cond, Insn, XReg, XRegSp};
 use a64sim_timing::Op;
 use dynasmrt::x64::X64Relocation;
@@ -66,6 +68,7 @@ const C_PC: i32 = offset_of!(ChainEntry, pc) as i32;
 const C_TAG: i32 = offset_of!(ChainEntry, tag) as i32;
 const C_LEN: i32 = offset_of!(ChainEntry, len) as i32;
 const C_BODY: i32 = offset_of!(ChainEntry, body) as i32;
+const E_SYS: i32 = offset_of!(JitEnv, sys) as i32;
 const E_NO_TAGS: i32 = offset_of!(JitEnv, no_tags) as i32;
 const E_SLOTS: i32 = offset_of!(JitEnv, slots) as i32;
 
@@ -144,15 +147,17 @@ pub(super) struct Compiled {
 }
 
 /// Compiles `insns` (block `id`, at `block_pc`, described by `ops`) for translation on or
-/// off. `None` when the first instruction is not handled.
+/// off, at Exception level `el`. `None` when the first instruction is not handled.
 pub(super) fn compile(
     insns: &[Insn],
     ops: &[Op],
     block_pc: u64,
     id: u32,
     mmu_on: bool,
+    el: El,
 ) -> Option<Compiled> {
     let mut c = Compiler::new(block_pc, id, insns.len(), mmu_on);
+    c.el = el;
     c.next_reads = next_reads(ops);
     c.prologue();
     let mut k = 0;
@@ -266,6 +271,8 @@ struct Compiler {
     k: usize,
     /// Whether a branch goes back to the block's start.
     loops: bool,
+    /// The Exception level the code runs at (system-register reads depend on it).
+    el: El,
     /// For each instruction index, where each X register is next read from there on.
     next_reads: Vec<[u16; 31]>,
 }
@@ -293,6 +300,7 @@ impl Compiler {
             tick: 0,
             k: 0,
             loops: false,
+            el: El::El0,
             next_reads: Vec::new(),
         }
     }
@@ -950,6 +958,42 @@ impl Compiler {
         }
     }
 
+    /// MRS of a register whose read is a plain value at this EL: held in the register
+    /// table with no trap rule and no access restriction that applies (TPIDR_EL0/EL1,
+    /// TPIDRRO_EL0, …), or NZCV. `false` (interpreted) for everything else: traps, VHE
+    /// redirection (EL2, `_EL12`/`_EL02`), views, counters, other PSTATE fields.
+    fn mrs(&mut self, id: a64sim_isa::sysreg::SysRegId, rt: XReg) -> bool {
+        use crate::sysreg::{Access, Storage, SysRegs};
+        if id == regs::NZCV {
+            x64!(self.ops
+                ; movzx eax, BYTE [r12 + E_NZCV]
+                ; shl eax, 28
+            );
+            self.stx(RAX, rt, true);
+            return true;
+        }
+        if self.el == El::El2 || id.op1() == 5 {
+            return false;
+        }
+        let Some((idx, def)) = SysRegs::lookup(id) else {
+            return false;
+        };
+        let plain = def.storage == Storage::Plain
+            && def.traps.is_empty()
+            && def.access != Access::WriteOnly
+            && def.min_mte == 0
+            && self.el >= def.min_el;
+        if !plain {
+            return false;
+        }
+        x64!(self.ops
+            ; mov rax, QWORD [r12 + E_SYS]
+            ; mov rax, QWORD [rax + 8 * idx as i32]
+        );
+        self.stx(RAX, rt, true);
+        true
+    }
+
     /// A load-acquire (`opc` 1) or store-release (`opc` 0) of `1 << size` bytes at X[rn]:
     /// a misaligned address is the interpreter's (an Alignment fault).
     fn ordered(&mut self, k: usize, size: u8, opc: u8, rn: XRegSp, rt: XReg) {
@@ -1378,6 +1422,11 @@ impl Compiler {
                 let slow = self.slow(k);
                 x64!(self.ops ; mov rax, QWORD va as i64);
                 self.single(size, opc, i.rt, slow);
+            }
+            Insn::Mrs(i) => {
+                if !self.mrs(i.reg(), i.rt) {
+                    return Emitted::Unhandled;
+                }
             }
             Insn::LdStOrdered(i) if i.rs == 31 && i.rt2 == 31 => {
                 // LDAR/STLR and the LORegion forms: one PE observes its own accesses in

@@ -186,6 +186,11 @@ impl SysRegs {
         self.vals[idx] = v;
     }
 
+    /// The values by table index, for generated code that reads plain registers itself.
+    pub fn raw_values(&self) -> *const u64 {
+        self.vals.as_ptr()
+    }
+
     /// Raw value by table index.
     #[inline(always)]
     pub fn get(&self, idx: usize) -> u64 {
