@@ -9,13 +9,16 @@
 //! not reachable, leave the compiled code *before* the instruction changes anything, and the
 //! run loop interprets the block from that instruction on (so faults, MMIO, self-modifying
 //! code and every tag-check rule stay in one place). Nothing in compiled code can raise an
-//! exception or change a translation context, so a block whose conditional branch goes back
-//! to its own start loops inside the compiled code until the instruction budget runs out.
+//! exception or change a translation context, so a block whose branch goes back to its own
+//! start loops inside the compiled code, and a branch to another compiled block of the same
+//! context (found in the chain table, by VA) goes straight into its code, while the
+//! instruction budget allows the target's whole block.
 //!
 //! Compiled code runs only without a tracer or cycle model (they observe every instruction)
 //! and with SCTLR_ELx.A = 0 (alignment checks of Normal memory stay interpreted). Blocks are
-//! compiled after [`JitConfig::threshold`] executions; code is kept per block id and
-//! forgotten with the block cache (its epoch) or when the code arena is full.
+//! compiled after [`JitConfig::threshold`] executions, for one VA, translation mode and EL;
+//! code is kept per block id and forgotten with the block cache (its epoch) or when the
+//! code arena is full. See docs/jit.md.
 //!
 //! `unsafe` is confined to this module: mapping code executable and calling it. The code
 //! accesses only what [`JitEnv`] points at, and bounds-checks every RAM offset it forms.
