@@ -309,6 +309,11 @@ pub fn run(args: RunArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             print_report(r);
         }
+        if jit.no_executable_memory {
+            eprintln!(
+                "a64sim: jit: the host refused executable memory; everything was interpreted"
+            );
+        }
         if jit.compiled_blocks > 0 {
             eprintln!(
                 "a64sim: jit: {} blocks compiled ({:.1} KiB of code), {jit_share:.1}% of \

@@ -69,6 +69,8 @@ pub struct JitStats {
     pub code_bytes: u64,
     /// Times compiled code handed an instruction back to the interpreter.
     pub fallbacks: u64,
+    /// The host refused executable memory, so compilation was turned off.
+    pub no_executable_memory: bool,
 }
 
 /// The state compiled code works on, laid out for it (`repr(C)`, read at `offset_of!`
@@ -452,7 +454,16 @@ impl Jit {
                 // Arena full (or the host refused a mapping): start over, then retry once.
                 let epoch = self.epoch;
                 self.reset(epoch);
-                self.arena.place(&bytes)?
+                match self.arena.place(&bytes) {
+                    Some(a) => a,
+                    None => {
+                        // The host gives no executable memory (a W^X policy, say):
+                        // interpret from now on rather than retry at every hot block.
+                        self.config.enabled = false;
+                        self.stats.no_executable_memory = true;
+                        return None;
+                    }
+                }
             }
         };
         self.stats.compiled_blocks += 1;
