@@ -24,12 +24,14 @@
 pub mod bytes;
 pub mod decode;
 pub mod execute;
+pub mod jit;
 pub mod load;
 pub mod step;
 pub mod walk;
 
 pub use decode::decode;
 pub use execute::execute;
+pub use jit::jit;
 pub use load::load_image;
 pub use step::step;
 pub use walk::walk;
@@ -38,10 +40,11 @@ pub use walk::walk;
 pub type Target = fn(&[u8]);
 
 /// Every target by the name of its `fuzz/fuzz_targets/<name>.rs` and corpus directory.
-pub const TARGETS: [(&str, Target); 5] = [
+pub const TARGETS: [(&str, Target); 6] = [
     ("decode", decode),
     ("step", step),
     ("walk", walk),
     ("load_image", load_image),
     ("execute", execute),
+    ("jit", jit),
 ];

@@ -142,7 +142,7 @@ const fn build_index() -> [u16; 1 << 16] {
 }
 
 /// The values of every plain register of one PE.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SysRegs {
     vals: Box<[u64]>,
 }

@@ -1034,8 +1034,15 @@ fn load_image_seeds(images: &[TestImage], out: &mut Vec<Seed>) {
 // execute
 
 fn execute_seeds(images: &[TestImage], out: &mut Vec<Seed>) {
+    // The `jit` target runs the same raw code (compiled against interpreted).
+    for target in ["execute", "jit"] {
+        execute_seeds_for(target, images, out);
+    }
+}
+
+fn execute_seeds_for(target: &'static str, images: &[TestImage], out: &mut Vec<Seed>) {
     for (name, ws) in PROGRAMS {
-        out.push(seed("execute", format!("prog-{name}"), words(ws)));
+        out.push(seed(target, format!("prog-{name}"), words(ws)));
     }
     let picked = [
         "demo",
@@ -1046,11 +1053,7 @@ fn execute_seeds(images: &[TestImage], out: &mut Vec<Seed>) {
         "atomics_mmu",
     ];
     for img in images.iter().filter(|i| picked.contains(&i.name.as_str())) {
-        out.push(seed(
-            "execute",
-            format!("elf-{}", img.name),
-            img.code.clone(),
-        ));
+        out.push(seed(target, format!("elf-{}", img.name), img.code.clone()));
     }
 }
 
