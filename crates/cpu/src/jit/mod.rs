@@ -128,7 +128,7 @@ pub(crate) struct JitEnv {
     /// instruction is interpreted and takes an exception.
     pub entry_btype: u8,
     /// The system-register values (by table index).
-    pub sys: *const u64,
+    pub sys: *mut u64,
     /// 128 zero tag bytes: the tags of a page without tag storage.
     pub no_tags: *const u8,
     /// The last page translated for data reads, data writes and tag stores.

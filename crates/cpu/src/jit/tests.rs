@@ -146,16 +146,26 @@ fn random_block(rng: &mut Rng, len: usize) -> Vec<u32> {
             continue;
         }
         if rng.below(16) == 0 {
-            // System-register reads the compiler handles (NZCV, TPIDR_EL0, TPIDRRO_EL0,
-            // TPIDR_EL1) and a write it leaves to the interpreter (MSR TPIDR_EL0).
+            // System-register accesses, most of which the compiler handles.
+            // Reads (NZCV, TPIDR_EL0, TPIDRRO_EL0, TPIDR_EL1, ESR_EL1, SPSR_EL3) and
+            // writes (TPIDR_EL0, TPIDRRO_EL0, TPIDR_EL1, ESR_EL1, SPSR_EL3 and SPSR_EL1
+            // with RES0 bits, and SCTLR_EL1: a context register, interpreted).
             let sys = [
                 0xd53b_4200,
                 0xd53b_d040,
                 0xd53b_d060,
                 0xd538_d080,
+                0xd538_5200,
                 0xd51b_d040,
+                0xd51b_d060,
+                0xd518_d080,
+                0xd518_5200,
+                0xd518_1000,
+                0xd51e_4000,
+                0xd53e_4000,
+                0xd518_4000,
             ];
-            words.push(sys[rng.below(5) as usize] | rng.below(31) as u32);
+            words.push(sys[rng.below(sys.len() as u64) as usize] | rng.below(31) as u32);
             continue;
         }
         let n = ALU_ROWS.len() + MEMORY_ROWS.len();

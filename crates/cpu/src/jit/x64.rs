@@ -994,6 +994,49 @@ impl Compiler {
         true
     }
 
+    /// MSR to a register whose write only stores a value at this EL: kept in the register
+    /// table, no trap rule, writable here, not a context register (translation, routing,
+    /// traps: the interpreter ends the block after those), not one that settles the PMU.
+    /// The row's RES0/RES1 masks apply. `false` (interpreted) otherwise.
+    fn msr(&mut self, id: a64sim_isa::sysreg::SysRegId, rt: XReg) -> bool {
+        use crate::sysreg::{Access, Storage, SysRegs};
+        if self.el == El::El2 || id.op1() == 5 {
+            return false;
+        }
+        let Some((idx, def)) = SysRegs::lookup(id) else {
+            return false;
+        };
+        let plain = def.storage == Storage::Plain
+            && def.traps.is_empty()
+            && def.access != Access::ReadOnly
+            && !def.context
+            && def.min_mte == 0
+            && self.el >= def.min_el
+            && self.el >= def.write_el
+            && !matches!(def.id, regs::MDCR_EL2 | regs::MDCR_EL3 | regs::SCR_EL3);
+        if !plain {
+            return false;
+        }
+        self.ldx(RAX, rt);
+        if def.res0 != 0 {
+            x64!(self.ops
+                ; mov rcx, QWORD !def.res0 as i64
+                ; and rax, rcx
+            );
+        }
+        if def.res1 != 0 {
+            x64!(self.ops
+                ; mov rcx, QWORD def.res1 as i64
+                ; or rax, rcx
+            );
+        }
+        x64!(self.ops
+            ; mov rcx, QWORD [r12 + E_SYS]
+            ; mov QWORD [rcx + 8 * idx as i32], rax
+        );
+        true
+    }
+
     /// A load-acquire (`opc` 1) or store-release (`opc` 0) of `1 << size` bytes at X[rn]:
     /// a misaligned address is the interpreter's (an Alignment fault).
     fn ordered(&mut self, k: usize, size: u8, opc: u8, rn: XRegSp, rt: XReg) {
@@ -1425,6 +1468,11 @@ impl Compiler {
             }
             Insn::Mrs(i) => {
                 if !self.mrs(i.reg(), i.rt) {
+                    return Emitted::Unhandled;
+                }
+            }
+            Insn::MsrReg(i) => {
+                if !self.msr(i.reg(), i.rt) {
                     return Emitted::Unhandled;
                 }
             }

@@ -186,9 +186,10 @@ impl SysRegs {
         self.vals[idx] = v;
     }
 
-    /// The values by table index, for generated code that reads plain registers itself.
-    pub fn raw_values(&self) -> *const u64 {
-        self.vals.as_ptr()
+    /// The values by table index, for generated code that reads and writes plain
+    /// registers itself (applying each row's masks as [`Self::set`] does).
+    pub fn raw_values(&mut self) -> *mut u64 {
+        self.vals.as_mut_ptr()
     }
 
     /// Raw value by table index.
